@@ -1,0 +1,81 @@
+// bus.cpp - RAM reservation and physical-address routing.
+#include "sim/bus.h"
+
+#include <sys/mman.h>
+
+#include <stdexcept>
+
+namespace ds {
+
+Bus::~Bus() {
+  for (Ram& r : ram_) munmap(r.host, r.size);
+}
+
+void Bus::add_ram(u64 base, u64 size) {
+  if (size == 0 || (size & kPageMask) || (base & kPageMask))
+    throw std::runtime_error("RAM range must be page aligned and non-empty");
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                 -1, 0);
+  if (p == MAP_FAILED) throw std::runtime_error("cannot reserve host memory for guest RAM");
+  ram_.push_back({base, size, static_cast<u8*>(p)});
+}
+
+void Bus::add_device(u64 base, u64 size, Device* dev) { windows_.push_back({base, size, dev}); }
+
+bool Bus::mmio_read(u64 pa, unsigned size, u64& value) const {
+  for (const Window& w : windows_)
+    if (pa - w.base < w.size) return w.dev->read(pa - w.base, size, value);
+  return false;
+}
+
+bool Bus::mmio_write(u64 pa, unsigned size, u64 value) const {
+  for (const Window& w : windows_)
+    if (pa - w.base < w.size) return w.dev->write(pa - w.base, size, value);
+  return false;
+}
+
+bool Bus::write_bytes(u64 pa, const void* src, u64 len) {
+  const u8* s = static_cast<const u8*>(src);
+  while (len) {
+    u8* page = ram_page(pa);
+    if (!page) return false;
+    u64 off = pa & kPageMask;
+    u64 n = std::min(len, kPageSize - off);
+    std::memcpy(page + off, s, n);
+    pa += n, s += n, len -= n;
+  }
+  return true;
+}
+
+bool Bus::read_bytes(u64 pa, void* dst, u64 len) const {
+  u8* d = static_cast<u8*>(dst);
+  while (len) {
+    const u8* page = ram_page(pa);
+    if (!page) return false;
+    u64 off = pa & kPageMask;
+    u64 n = std::min(len, kPageSize - off);
+    std::memcpy(d, page + off, n);
+    pa += n, d += n, len -= n;
+  }
+  return true;
+}
+
+bool Bus::zero_bytes(u64 pa, u64 len) {
+  while (len) {
+    u8* page = ram_page(pa);
+    if (!page) return false;
+    u64 off = pa & kPageMask;
+    u64 n = std::min(len, kPageSize - off);
+    std::memset(page + off, 0, n);
+    pa += n, len -= n;
+  }
+  return true;
+}
+
+u64 Bus::ram_total() const {
+  u64 t = 0;
+  for (const Ram& r : ram_) t += r.size;
+  return t;
+}
+
+}  // namespace ds

@@ -1,0 +1,63 @@
+// bus.h - the physical address space: RAM ranges and device windows.
+//
+// RAM is host memory reserved with mmap (untouched pages cost nothing) and
+// holds guest bytes in guest byte order.  CPUs reach RAM through host
+// pointers (Bus::ram_page) and devices through Bus::mmio_read/mmio_write.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/device.h"
+#include "sim/types.h"
+
+namespace ds {
+
+constexpr unsigned kPageShift = 12;
+constexpr u64 kPageSize = u64{1} << kPageShift;
+constexpr u64 kPageMask = kPageSize - 1;
+
+class Bus {
+ public:
+  Bus() = default;
+  Bus(const Bus&) = delete;
+  Bus& operator=(const Bus&) = delete;
+  ~Bus();
+
+  // Adds [base, base+size) of zeroed RAM.  size is a multiple of the page size.
+  void add_ram(u64 base, u64 size);
+  // Places a device at [base, base+size).
+  void add_device(u64 base, u64 size, Device* dev);
+
+  // Host pointer to the start of the RAM page holding `pa`, or nullptr.
+  u8* ram_page(u64 pa) const {
+    for (const Ram& r : ram_)
+      if (pa - r.base < r.size) return r.host + ((pa - r.base) & ~kPageMask);
+    return nullptr;
+  }
+  bool mmio_read(u64 pa, unsigned size, u64& value) const;
+  bool mmio_write(u64 pa, unsigned size, u64 value) const;
+
+  // Byte-level access for loaders and DMA; false if any byte is not RAM.
+  bool write_bytes(u64 pa, const void* src, u64 len);
+  bool read_bytes(u64 pa, void* dst, u64 len) const;
+  bool zero_bytes(u64 pa, u64 len);
+
+  u64 ram_total() const;
+
+ private:
+  struct Ram {
+    u64 base;
+    u64 size;
+    u8* host;
+  };
+  struct Window {
+    u64 base;
+    u64 size;
+    Device* dev;
+  };
+  std::vector<Ram> ram_;
+  std::vector<Window> windows_;
+};
+
+}  // namespace ds

@@ -1,0 +1,114 @@
+// config.cpp - TOML machine descriptions, read with toml++.
+#include "sim/config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+#include "sim/memmap.h"
+
+namespace ds {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& name, const std::string& why) {
+  throw std::runtime_error(name + ": " + why);
+}
+
+void check_keys(const toml::table& t, const std::string& where, const std::set<std::string>& allowed,
+                const std::string& name) {
+  for (auto&& [k, v] : t)
+    if (!allowed.count(std::string(k.str()))) fail(name, "unknown key '" + std::string(k.str()) + "' in " + where);
+}
+
+u64 get_uint(const toml::table& t, const char* key, u64 def, const std::string& name) {
+  auto node = t.get(key);
+  if (!node) return def;
+  auto v = node->value<int64_t>();
+  if (!v || *v < 0) fail(name, std::string("'") + key + "' must be a non-negative integer");
+  return static_cast<u64>(*v);
+}
+
+}  // namespace
+
+u64 parse_size(const std::string& s) {
+  if (s.empty()) throw std::runtime_error("empty size");
+  size_t pos = 0;
+  unsigned long long n = 0;
+  try {
+    n = std::stoull(s, &pos, 0);
+  } catch (...) {
+    throw std::runtime_error("malformed size '" + s + "'");
+  }
+  std::string suffix = s.substr(pos);
+  if (suffix.empty()) return n;
+  if (suffix == "K" || suffix == "KiB") return n << 10;
+  if (suffix == "M" || suffix == "MiB") return n << 20;
+  if (suffix == "G" || suffix == "GiB") return n << 30;
+  throw std::runtime_error("malformed size '" + s + "' (suffix must be K, M or G)");
+}
+
+MachineConfig parse_config(const std::string& text, const std::string& name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream os;
+    os << name << ":" << e.source().begin.line << ": " << e.description();
+    throw std::runtime_error(os.str());
+  }
+  MachineConfig cfg;
+  cfg.source = name;
+  check_keys(root, "the top level", {"machine", "run"}, name);
+
+  if (auto* m = root["machine"].as_table()) {
+    check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian"}, name);
+    cfg.nodes = static_cast<unsigned>(get_uint(*m, "nodes", cfg.nodes, name));
+    cfg.cpus_per_node = static_cast<unsigned>(get_uint(*m, "cpus_per_node", cfg.cpus_per_node, name));
+    if (auto node = m->get("memory_per_node")) {
+      if (auto str = node->value<std::string>()) {
+        try {
+          cfg.memory_per_node = parse_size(*str);
+        } catch (const std::exception& e) {
+          fail(name, std::string("memory_per_node: ") + e.what());
+        }
+      } else {
+        cfg.memory_per_node = get_uint(*m, "memory_per_node", 0, name);
+      }
+    }
+    if (auto node = m->get("endian")) {
+      auto e = node->value<std::string>();
+      if (!e || (*e != "big" && *e != "little")) fail(name, "endian must be \"big\" or \"little\"");
+      cfg.big_endian = *e == "big";
+    }
+  } else if (root.contains("machine")) {
+    fail(name, "[machine] must be a table");
+  }
+
+  if (auto* r = root["run"].as_table()) {
+    check_keys(*r, "[run]", {"quantum", "max_instructions"}, name);
+    cfg.quantum = get_uint(*r, "quantum", cfg.quantum, name);
+    cfg.max_instructions = get_uint(*r, "max_instructions", cfg.max_instructions, name);
+  }
+
+  if (cfg.nodes == 0 || cfg.cpus_per_node == 0) fail(name, "nodes and cpus_per_node must be at least 1");
+  if (cfg.num_cpus() > 128) fail(name, "at most 128 CPUs are supported");
+  if (cfg.memory_per_node == 0 || cfg.memory_per_node % 4096)
+    fail(name, "memory_per_node must be a non-zero multiple of 4 KiB");
+  if (cfg.memory_per_node * cfg.nodes > memmap::kRamLimit)
+    fail(name, "total memory exceeds the 496 MiB below the I/O window (see sim/memmap.h)");
+  if (cfg.quantum == 0) fail(name, "quantum must be at least 1");
+  return cfg;
+}
+
+MachineConfig load_config(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str(), path);
+}
+
+}  // namespace ds

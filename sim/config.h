@@ -1,0 +1,42 @@
+// config.h - the machine description: one TOML file in configs/ feeds one
+// builder (Machine), used alike by the CLI, the tests and the experiments.
+//
+//   [machine]
+//   nodes = 1                 # NUMA nodes
+//   cpus_per_node = 1
+//   memory_per_node = "64M"   # bytes, or a string with K/M/G suffix
+//   endian = "big"            # "big" (SGI's choice) or "little"
+//
+//   [run]
+//   quantum = 1000            # instructions a CPU runs before the next one
+//   max_instructions = 0      # 0: no limit
+//
+// Unknown keys are errors, so a typo never silently changes an experiment.
+#pragma once
+#include <string>
+
+#include "sim/types.h"
+
+namespace ds {
+
+struct MachineConfig {
+  unsigned nodes = 1;
+  unsigned cpus_per_node = 1;
+  u64 memory_per_node = 64ull << 20;
+  bool big_endian = true;
+  u64 quantum = 1000;
+  u64 max_instructions = 0;
+  std::string source = "<defaults>";  // file it came from
+
+  unsigned num_cpus() const { return nodes * cpus_per_node; }
+};
+
+// Parses a TOML file; throws std::runtime_error("file: reason") on any error.
+MachineConfig load_config(const std::string& path);
+// Parses TOML text (tests); `name` labels errors.
+MachineConfig parse_config(const std::string& text, const std::string& name);
+
+// "64M" -> 67108864; throws on malformed input.
+u64 parse_size(const std::string& s);
+
+}  // namespace ds

@@ -1,0 +1,148 @@
+// machine.cpp - building the board from its description and running it.
+#include "sim/machine.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "sim/memmap.h"
+
+namespace ds {
+
+namespace {
+
+// Kernel-mode address translation for the unmapped segments only (kseg0,
+// kseg1 and xkphys), and exceptions that end the run with a diagnostic.
+// This is the machine before the privileged architecture (CP0, the JTLB and
+// the exception vectors) is modelled; a mapped address raises a TLB miss.
+class UnmappedKernelOwner final : public mips::CpuOwner {
+ public:
+  explicit UnmappedKernelOwner(Machine& m) : m_(m) {}
+
+  bool translate(mips::Cpu& cpu, u64 va, mips::Access access, mips::Translation& out) override {
+    if (va >= 0xFFFF'FFFF'8000'0000ull && va < 0xFFFF'FFFF'C000'0000ull) {  // kseg0, kseg1
+      out.pa = va & 0x1FFF'FFFF;
+      return true;
+    }
+    if (va >> 62 == 2 && ((va >> 40) & 0x7FFFF) == 0) {  // xkphys, 40-bit physical
+      out.pa = va & ((u64{1} << 40) - 1);
+      return true;
+    }
+    cpu.raise(access == mips::Access::Store ? mips::Exc::TLBS : mips::Exc::TLBL, va);
+    return false;
+  }
+
+  void take_exception(mips::Cpu& cpu) override {
+    std::fflush(stdout);
+    std::fprintf(stderr, "discosim: cpu%u: unhandled %s exception at pc 0x%016llx (badvaddr 0x%llx); stopping\n",
+                 cpu.id, mips::exc_name(cpu.exc.code), static_cast<unsigned long long>(cpu.exception_pc()),
+                 static_cast<unsigned long long>(cpu.exc.badvaddr));
+    m_.request_exit(1);
+  }
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace
+
+Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), console_(console) {
+  bus_.add_ram(memmap::kRamBase, cfg.memory_per_node * cfg.nodes);
+  simctl_ = std::make_unique<SimControl>(*this, console_);
+  uart_ = std::make_unique<Uart>(console_);
+  bus_.add_device(memmap::kSimControlBase, memmap::kSimControlSize, simctl_.get());
+  bus_.add_device(memmap::kUartBase, memmap::kUartSize, uart_.get());
+  for (unsigned i = 0; i < cfg.num_cpus(); ++i) {
+    owners_.push_back(std::make_unique<UnmappedKernelOwner>(*this));
+    cpus_.push_back(std::make_unique<mips::Cpu>(i, bus_, dcache_, *owners_.back(), cfg.big_endian));
+    cpus_.back()->forbidden = 0;  // kernel mode: every gate open
+  }
+}
+
+Machine::~Machine() = default;
+
+void Machine::load_kernel(const ElfImage& img) {
+  if (img.big_endian != cfg_.big_endian)
+    throw std::runtime_error(fmt::format("kernel is {}-endian but the machine is {}-endian",
+                                         img.big_endian ? "big" : "little", cfg_.big_endian ? "big" : "little"));
+  for (const ElfSegment& seg : img.segments) {
+    u64 pa = seg.paddr & 0x1FFF'FFFF;  // kseg0/kseg1 image: physical by masking
+    if (seg.paddr >> 62 == 2) pa = seg.paddr & ((u64{1} << 40) - 1);
+    if (!bus_.write_bytes(pa, seg.bytes.data(), seg.bytes.size()) ||
+        !bus_.zero_bytes(pa + seg.bytes.size(), seg.memsz - seg.bytes.size()))
+      throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) does not fit in RAM", seg.paddr, seg.memsz));
+  }
+  for (auto& c : cpus_) c->set_pc(img.entry);
+}
+
+int Machine::run() {
+  auto t0 = std::chrono::steady_clock::now();
+  u64 limit = cfg_.max_instructions;
+  for (;;) {
+    bool any_running = false;
+    for (auto& c : cpus_) {
+      if (c->stopped()) continue;
+      any_running = true;
+      c->run(cfg_.quantum);
+      if (exit_code_) break;
+    }
+    if (exit_code_) {
+      end_reason_ = fmt::format("software exit, code {}", *exit_code_);
+      break;
+    }
+    if (!any_running) {
+      end_reason_ = "every CPU stopped";
+      break;
+    }
+    if (limit && total_insns() >= limit) {
+      end_reason_ = fmt::format("instruction limit ({}) reached", limit);
+      exit_code_ = 124;
+      break;
+    }
+  }
+  host_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fflush(console_);
+  return exit_code_.value_or(0);
+}
+
+void Machine::request_exit(int code) {
+  if (!exit_code_) exit_code_ = code;
+  for (auto& c : cpus_) c->stop();
+}
+
+void Machine::phase_begin(u64 id) { phases_.push_back({id, total_insns(), total_insns(), true}); }
+
+void Machine::phase_end(u64 id) {
+  for (auto it = phases_.rbegin(); it != phases_.rend(); ++it)
+    if (it->id == id && it->open) {
+      it->end_insns = total_insns();
+      it->open = false;
+      return;
+    }
+}
+
+void Machine::dump_stats() {
+  std::fflush(console_);
+  std::fputs(stats_table(stats()).c_str(), stderr);
+}
+
+u64 Machine::total_insns() const {
+  u64 t = 0;
+  for (const auto& c : cpus_) t += c->insns;
+  return t;
+}
+
+RunStats Machine::stats() const {
+  RunStats s;
+  s.config = cfg_;
+  for (const auto& c : cpus_) s.cpus.push_back({c->id, c->insns, c->exc_counts});
+  s.phases = phases_;
+  for (PhaseRecord& p : s.phases)
+    if (p.open) p.end_insns = total_insns();
+  s.host_seconds = host_seconds_;
+  s.exit_code = exit_code_.value_or(0);
+  s.end_reason = end_reason_;
+  return s;
+}
+
+}  // namespace ds

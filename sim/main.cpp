@@ -1,0 +1,97 @@
+// main.cpp - the discosim command line: one binary, one subcommand per job.
+//
+//   discosim run <config.toml> <kernel.elf>   boot a kernel on the machine
+//   discosim disasm <prog.elf>                disassemble executable sections
+//
+// Every error ends as one line on stderr and a non-zero exit status.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "sim/config.h"
+#include "sim/elf_loader.h"
+#include "sim/machine.h"
+#include "sim/mips/disasm.h"
+
+namespace {
+
+int cmd_run(const std::string& config_path, const std::string& elf_path, bool show_stats,
+            const std::string& json_path, uint64_t max_insns) {
+  ds::MachineConfig cfg = ds::load_config(config_path);
+  if (max_insns) cfg.max_instructions = max_insns;
+  ds::ElfImage img = ds::load_elf(elf_path);
+  ds::Machine m(cfg);
+  m.load_kernel(img);
+  int code = m.run();
+  ds::RunStats s = m.stats();
+  if (show_stats) std::fputs(ds::stats_table(s).c_str(), stderr);
+  if (!json_path.empty()) {
+    std::ofstream out(json_path);
+    if (!out) throw std::runtime_error(json_path + ": cannot write statistics file");
+    out << ds::stats_json(s);
+  }
+  return code;
+}
+
+int cmd_disasm(const std::string& elf_path) {
+  ds::ElfImage img = ds::load_elf(elf_path);
+  for (const auto& sec : img.sections) {
+    if (!sec.executable) continue;
+    std::printf("\nDisassembly of section %s:\n\n", sec.name.c_str());
+    for (size_t off = 0; off + 4 <= sec.bytes.size(); off += 4) {
+      const uint8_t* p = sec.bytes.data() + off;
+      uint32_t raw = img.big_endian ? (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3])
+                                    : (uint32_t{p[3]} << 24 | uint32_t{p[2]} << 16 | uint32_t{p[1]} << 8 | p[0]);
+      uint64_t pc = sec.addr + off;
+      std::printf("%16llx:\t%08x \t%s\n", static_cast<unsigned long long>(pc), raw,
+                  ds::mips::disassemble(raw, pc).c_str());
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"discosim: a complete-machine simulator of a MIPS R10000 ccNUMA multiprocessor, "
+               "for reproducing Disco (SOSP 1997)"};
+  app.require_subcommand(1);
+
+  std::string config_path, elf_path, json_path;
+  bool show_stats = false;
+  uint64_t max_insns = 0;
+  auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
+  run->add_option("config", config_path, "machine description (TOML, see configs/)")->required();
+  run->add_option("kernel", elf_path, "kernel ELF image")->required();
+  run->add_flag("--stats", show_stats, "print run statistics to stderr at the end");
+  run->add_option("--stats-json", json_path, "write run statistics as JSON to this file");
+  run->add_option("--max-insns", max_insns, "stop after this many instructions (overrides the config)");
+
+  std::string dis_path;
+  auto* dis = app.add_subcommand("disasm", "disassemble the executable sections of a MIPS ELF file");
+  dis->add_option("elf", dis_path, "MIPS ELF file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "discosim: %s (try --help)\n", e.what());
+    return 2;
+  }
+
+  try {
+    if (*run) return cmd_run(config_path, elf_path, show_stats, json_path, max_insns);
+    if (*dis) return cmd_disasm(dis_path);
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "discosim: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

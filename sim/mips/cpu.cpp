@@ -1,0 +1,126 @@
+// cpu.cpp - the fetch/execute loop and the slow paths of memory access.
+#include "sim/mips/cpu.h"
+
+namespace ds::mips {
+
+Cpu::Cpu(unsigned id_, Bus& bus, DecodeCache& dcache, CpuOwner& owner, bool big_endian_)
+    : id(id_), big_endian(big_endian_), bus_(bus), dcache_(dcache), owner_(owner) {}
+
+void Cpu::flush_soft_tlb() {
+  rtlb_.fill(SoftTlbEntry{});
+  wtlb_.fill(SoftTlbEntry{});
+  ftlb_.fill(SoftTlbEntry{});
+}
+
+// Executes up to `max` instructions.  Per instruction: find the decoded slot
+// through the fetch software TLB, re-decode if memory changed under it, check
+// the mode gates, advance the PC pair, execute, then handle anything the
+// instruction reported.
+u64 Cpu::run(u64 max) {
+  u64 done = 0;
+  while (done < max && !(pending_ & kStop)) {
+    u64 fetch_pc = pc;
+    cur_pc = fetch_pc;
+    in_delay = next_in_delay;
+    next_in_delay = false;
+
+    SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
+    // The tag compare keeps the two low PC bits, so a misaligned PC misses and
+    // fetch_slow raises AdEL.
+    if (DS_UNLIKELY(e.tag != (fetch_pc & ~(kPageMask & ~u64{3}))) && !fetch_slow(fetch_pc, e)) {
+      owner_.take_exception(*this);  // fetch fault: EPC is this instruction
+      pending_ &= ~kException;
+      ++done;
+      continue;
+    }
+    unsigned off = fetch_pc & kPageMask;
+    u32 raw = load_guest<u32>(e.host + off, big_endian);
+    DecodedSlot& s = e.code->slot[off >> 2];
+    if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
+
+    pc = npc;
+    npc += 4;
+    if (DS_UNLIKELY(s.flags & forbidden))
+      gate_closed(s.flags & forbidden);
+    else
+      s.fn(*this, Insn{raw});
+    gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
+    ++done;
+
+    if (DS_UNLIKELY(pending_ & kException)) {
+      pending_ &= ~kException;
+      // The faulting instruction did not complete: drop the delay-slot state
+      // it may have set; the owner decides where execution resumes.
+      next_in_delay = false;
+      ++exc_counts[static_cast<unsigned>(exc.code)];
+      owner_.take_exception(*this);
+    } else {
+      ++insns;
+    }
+  }
+  return done;
+}
+
+// Chooses the exception for an instruction whose gate is closed in this mode.
+void Cpu::gate_closed(u32 closed) {
+  if (closed & kGateCp0)
+    raise(Exc::CpU, 0, 0);
+  else if (closed & (kGateCp1 | kGateCp1x) && (forbidden & kGateCp1))
+    raise(Exc::CpU, 0, 1);
+  else
+    raise(Exc::RI);
+}
+
+bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e) {
+  if (va & 3) {
+    raise(Exc::AdEL, va);
+    return false;
+  }
+  Translation t;
+  if (!owner_.translate(*this, va, Access::Fetch, t)) return false;
+  u8* host = bus_.ram_page(t.pa);
+  if (!host) {  // fetching from a device or from nowhere
+    raise(Exc::IBE, va);
+    return false;
+  }
+  // An uncacheable translation is used for this fetch only: its tag never matches.
+  e = SoftTlbEntry{t.cacheable ? va & ~kPageMask : ~u64{0}, host, dcache_.page(host)};
+  return true;
+}
+
+bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
+  Translation t;
+  if (!owner_.translate(*this, va, access, t)) return false;
+  if (u8* host = bus_.ram_page(t.pa)) {
+    unsigned off = va & kPageMask;
+    if (t.cacheable) {
+      auto& table = access == Access::Store ? wtlb_ : rtlb_;
+      table[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
+    }
+    switch (size) {
+      case 1:
+        if (access == Access::Store) store_guest<u8>(host + off, static_cast<u8>(value), big_endian);
+        else value = load_guest<u8>(host + off, big_endian);
+        break;
+      case 2:
+        if (access == Access::Store) store_guest<u16>(host + off, static_cast<u16>(value), big_endian);
+        else value = load_guest<u16>(host + off, big_endian);
+        break;
+      case 4:
+        if (access == Access::Store) store_guest<u32>(host + off, static_cast<u32>(value), big_endian);
+        else value = load_guest<u32>(host + off, big_endian);
+        break;
+      default:
+        if (access == Access::Store) store_guest<u64>(host + off, value, big_endian);
+        else value = load_guest<u64>(host + off, big_endian);
+        break;
+    }
+    return true;
+  }
+  bool ok = access == Access::Store ? bus_.mmio_write(t.pa, size, value)
+                                    : bus_.mmio_read(t.pa, size, value);
+  if (!ok) raise(Exc::DBE, va);
+  return ok;
+}
+
+}  // namespace ds::mips

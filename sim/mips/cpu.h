@@ -1,0 +1,186 @@
+// cpu.h - one R10000 processor: architectural state, the fetch/execute loop
+// and the memory-access fast path.
+//
+// Who owns what:
+//   * the Cpu holds registers, the pipeline's PC pair and the software TLB;
+//   * its CpuOwner translates addresses and takes exceptions (the CP0 model on
+//     a machine, the Linux process model in the user-mode runner);
+//   * the Bus holds RAM and devices; the DecodeCache holds pre-decoded pages.
+//
+// Delay slots and the resume PC (the one place they are handled):
+//
+//     cur_pc   pc      npc                      fetch  |  executing
+//     B        B+4     B+8    before the branch  B     |  -
+//     B+4      B+8     T      taken branch ran   B+4   |  delay slot (in_delay)
+//     T        T+4     T+8    then               T     |  target
+//
+// The loop advances pc<-npc, npc<-npc+4 *before* executing, so a branch just
+// overwrites npc.  A branch-likely that is not taken skips its delay slot by
+// advancing pc/npc once more.  An exception in a delay slot reports EPC =
+// cur_pc - 4 with Cause.BD set (exception_pc()).
+#pragma once
+#include <array>
+#include <memory>
+
+#include "sim/bus.h"
+#include "sim/mips/decode_cache.h"
+#include "sim/mips/exception.h"
+#include "sim/mips/isa.h"
+
+namespace ds::mips {
+
+class Cpu;
+
+enum class Access : u8 { Fetch, Load, Store };
+
+struct Translation {
+  u64 pa = 0;
+  bool cacheable = true;  // may the software TLB remember this page?
+};
+
+class CpuOwner {
+ public:
+  virtual ~CpuOwner() = default;
+  // Translates `va`; on failure reports the exception with cpu.raise() and
+  // returns false.  Called only on a software-TLB miss.
+  virtual bool translate(Cpu& cpu, u64 va, Access access, Translation& out) = 0;
+  // Takes the exception the last instruction reported (cpu.exc).  On entry
+  // cpu.pc/npc hold the continuation, cpu.cur_pc the faulting instruction.
+  virtual void take_exception(Cpu& cpu) = 0;
+};
+
+// The floating-point unit's architectural state (semantics in isa_fpu.cpp).
+struct FpuState {
+  std::array<u64, 32> fpr{};  // raw register bits
+  u32 fcsr = 0;               // control/status: RM, flags, enables, cause, FS, cc
+  u32 fir = 0;                // implementation/revision (read by CFC1 $0)
+  bool fr = true;             // Status.FR: 32 64-bit registers (false: 16 pairs)
+};
+
+class Cpu {
+ public:
+  Cpu(unsigned id, Bus& bus, DecodeCache& dcache, CpuOwner& owner, bool big_endian);
+
+  // ---- architectural state -------------------------------------------------
+  std::array<u64, 32> gpr{};
+  u64 hi = 0, lo = 0;
+  u64 pc = 0, npc = 4;  // next instruction to fetch, and the one after it
+  FpuState fpu;
+  bool ll_bit = false;  // LL/SC link
+  u64 ll_pa = 0;        // physical address of the last LL (LLAddr)
+  u64 userlocal = 0;    // Release 2 UserLocal, read by RDHWR $29 (user runner)
+
+  // ---- the instruction being executed ------------------------------------
+  u64 cur_pc = 0;           // its address
+  bool in_delay = false;    // it sits in a branch delay slot
+  bool next_in_delay = false;
+  PendingException exc;     // what it reported
+
+  // ---- configuration -------------------------------------------------------
+  const unsigned id;
+  const bool big_endian;
+  u32 forbidden = kGateCp0;  // gates closed in the current mode (see isa.h)
+
+  // ---- statistics ----------------------------------------------------------
+  u64 insns = 0;                                  // retired instructions
+  std::array<u64, kNumExcCodes> exc_counts{};     // exceptions taken, by ExcCode
+
+  // Runs up to `max` instructions; returns how many were executed.  Stops
+  // early when stop() is called (by a device or the owner).
+  u64 run(u64 max);
+  void stop() { pending_ |= kStop; }
+  bool stopped() const { return pending_ & kStop; }
+  void resume() { pending_ &= ~kStop; }
+  // Sets PC and NPC for a fresh start at `addr` (no delay slot).
+  void set_pc(u64 addr) { pc = addr, npc = addr + 4, next_in_delay = false; }
+
+  // ---- used by instruction semantics ---------------------------------------
+  void raise(Exc code, u64 badvaddr = 0, unsigned cop = 0) {
+    exc.code = code, exc.badvaddr = badvaddr, exc.cop = cop, exc.tlb_refill = false;
+    pending_ |= kException;
+  }
+  bool exception_raised() const { return pending_ & kException; }
+  // EPC and Cause.BD for the instruction being executed.
+  u64 exception_pc() const { return in_delay ? cur_pc - 4 : cur_pc; }
+
+  void branch(bool taken, u64 target) {
+    next_in_delay = true;
+    if (taken) npc = target;
+  }
+  void branch_likely(bool taken, u64 target) {
+    if (taken) {
+      next_in_delay = true;
+      npc = target;
+    } else {  // nullify the delay slot
+      pc = npc, npc += 4;
+    }
+  }
+
+  template <typename T>
+  bool load(u64 va, T& out);
+  template <typename T>
+  bool store(u64 va, T value);
+
+  // Drops every software-TLB entry (the owner calls this when mappings,
+  // ASID or mode change).
+  void flush_soft_tlb();
+
+  Bus& bus() { return bus_; }
+  CpuOwner& owner() { return owner_; }
+
+ private:
+  enum : u32 { kException = 1, kStop = 2 };
+
+  struct SoftTlbEntry {
+    u64 tag = ~u64{0};  // virtual page address; ~0 never matches
+    u8* host = nullptr;
+    DecodedPage* code = nullptr;  // fetch entries only
+  };
+  static constexpr unsigned kSoftTlbBits = 8;
+  static constexpr unsigned kSoftTlbSize = 1u << kSoftTlbBits;
+  static unsigned stlb_index(u64 va) { return (va >> kPageShift) & (kSoftTlbSize - 1); }
+
+  bool fetch_slow(u64 va, SoftTlbEntry& e);
+  bool access_slow(u64 va, unsigned size, Access access, u64& value);
+  void gate_closed(u32 flags);
+
+  Bus& bus_;
+  DecodeCache& dcache_;
+  CpuOwner& owner_;
+  u32 pending_ = 0;
+  std::array<SoftTlbEntry, kSoftTlbSize> rtlb_{}, wtlb_{}, ftlb_{};
+};
+
+template <typename T>
+inline bool Cpu::load(u64 va, T& out) {
+  if (DS_UNLIKELY(va & (sizeof(T) - 1))) {
+    raise(Exc::AdEL, va);
+    return false;
+  }
+  const SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  if (DS_LIKELY(e.tag == (va & ~kPageMask))) {
+    out = load_guest<T>(e.host + (va & kPageMask), big_endian);
+    return true;
+  }
+  u64 v;
+  if (!access_slow(va, sizeof(T), Access::Load, v)) return false;
+  out = static_cast<T>(v);
+  return true;
+}
+
+template <typename T>
+inline bool Cpu::store(u64 va, T value) {
+  if (DS_UNLIKELY(va & (sizeof(T) - 1))) {
+    raise(Exc::AdES, va);
+    return false;
+  }
+  const SoftTlbEntry& e = wtlb_[stlb_index(va)];
+  if (DS_LIKELY(e.tag == (va & ~kPageMask))) {
+    store_guest<T>(e.host + (va & kPageMask), value, big_endian);
+    return true;
+  }
+  u64 v = static_cast<u64>(value);
+  return access_slow(va, sizeof(T), Access::Store, v);
+}
+
+}  // namespace ds::mips

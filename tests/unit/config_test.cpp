@@ -1,0 +1,59 @@
+// config_test.cpp - machine descriptions: defaults, sizes, and the one-line
+// errors a malformed file must produce.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "sim/config.h"
+
+namespace ds {
+namespace {
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_config(text, "t.toml");
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Config, ParsesAFullDescription) {
+  MachineConfig c = parse_config(
+      "[machine]\nnodes = 4\ncpus_per_node = 2\nmemory_per_node = \"32M\"\nendian = \"little\"\n"
+      "[run]\nquantum = 50\nmax_instructions = 1000\n",
+      "t.toml");
+  EXPECT_EQ(c.nodes, 4u);
+  EXPECT_EQ(c.num_cpus(), 8u);
+  EXPECT_EQ(c.memory_per_node, 32ull << 20);
+  EXPECT_FALSE(c.big_endian);
+  EXPECT_EQ(c.quantum, 50u);
+  EXPECT_EQ(c.max_instructions, 1000u);
+}
+
+TEST(Config, EmptyFileGivesDefaults) {
+  MachineConfig c = parse_config("", "t.toml");
+  EXPECT_EQ(c.num_cpus(), 1u);
+  EXPECT_TRUE(c.big_endian);
+}
+
+TEST(Config, SizesTakeSuffixes) {
+  EXPECT_EQ(parse_size("4096"), 4096u);
+  EXPECT_EQ(parse_size("8K"), 8192u);
+  EXPECT_EQ(parse_size("2G"), 2ull << 30);
+  EXPECT_THROW(parse_size("12Q"), std::runtime_error);
+  EXPECT_THROW(parse_size("M"), std::runtime_error);
+}
+
+TEST(Config, ErrorsNameTheFileAndTheProblem) {
+  EXPECT_EQ(error_of("[machine]\nnodez = 2\n"), "t.toml: unknown key 'nodez' in [machine]");
+  EXPECT_EQ(error_of("[machine]\nendian = \"middle\"\n"), "t.toml: endian must be \"big\" or \"little\"");
+  EXPECT_EQ(error_of("[machine]\nnodes = 0\n"), "t.toml: nodes and cpus_per_node must be at least 1");
+  EXPECT_EQ(error_of("[machine]\nmemory_per_node = \"1G\"\nnodes = 1\n"),
+            "t.toml: total memory exceeds the 496 MiB below the I/O window (see sim/memmap.h)");
+  EXPECT_NE(error_of("[machine\n").find("t.toml:1:"), std::string::npos);
+  EXPECT_EQ(error_of("[machine]\nnodes = -1\n"), "t.toml: 'nodes' must be a non-negative integer");
+}
+
+}  // namespace
+}  // namespace ds
