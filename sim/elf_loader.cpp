@@ -63,10 +63,10 @@ ElfImage load_elf(const std::string& path) {
   if (!raw) fail(path, "cannot read file contents");
 
   size_t nph = 0;
-  if (elf_getphdrnum(h.elf, &nph) != 0) fail(path, "malformed program header table");
+  if (elf_getphdrnum(h.elf, &nph) != 0) fail(path, "malformed program header table (file truncated?)");
   for (size_t k = 0; k < nph; ++k) {
     GElf_Phdr ph;
-    if (!gelf_getphdr(h.elf, static_cast<int>(k), &ph)) fail(path, "malformed program header");
+    if (!gelf_getphdr(h.elf, static_cast<int>(k), &ph)) fail(path, "malformed program header (file truncated?)");
     if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
     if (ph.p_filesz > ph.p_memsz) fail(path, "segment file size exceeds memory size");
     if (ph.p_offset > file_size || ph.p_filesz > file_size - ph.p_offset)

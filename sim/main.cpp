@@ -74,6 +74,16 @@ int main(int argc, char** argv) {
   auto* dis = app.add_subcommand("disasm", "disassemble the executable sections of a MIPS ELF file");
   dis->add_option("elf", dis_path, "MIPS ELF file")->required();
 
+  // CLI11 reports an unknown subcommand as a missing one; name it instead.
+  auto is_subcommand = [&](const char* name) {
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+      if (sub->get_name() == name) return true;
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_subcommand(argv[1])) {
+    std::fprintf(stderr, "discosim: unknown subcommand '%s' (try --help)\n", argv[1]);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""cli_test.py - the discosim command line refuses bad input with one line.
+
+Every case runs the real binary and checks: non-zero exit status, exactly one
+line on stderr that names the problem, and no crash (no signal, no sanitizer
+report).  Usage: cli_test.py <discosim> <hello.elf> <demo.toml>
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+discosim, hello, demo_cfg = sys.argv[1:4]
+failures = []
+
+
+def run(args, expect_in_stderr, expect_code=None):
+    p = subprocess.run([discosim] + args, capture_output=True, text=True, timeout=60)
+    lines = [l for l in p.stderr.splitlines() if l.strip()]
+    ok = (p.returncode > 0 and (expect_code is None or p.returncode == expect_code)
+          and len(lines) == 1 and expect_in_stderr in lines[0])
+    if not ok:
+        failures.append(f"{args}: exit {p.returncode}, stderr {p.stderr!r}; wanted one line with {expect_in_stderr!r}")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, data):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    not_elf = write("not.elf", b"hello, world\n" * 10)
+    truncated = write("trunc.elf", open(hello, "rb").read()[:200])
+    x86 = "/bin/true"
+    bad_toml = write("bad.toml", b"[machine\n")
+    bad_key = write("key.toml", b"[machine]\ncpus = 2\n")
+    big_mem = write("mem.toml", b"[machine]\nmemory_per_node = \"2G\"\n")
+    little = write("little.toml", b"[machine]\nendian = \"little\"\n")
+
+    run([], "subcommand", 2)
+    run(["frobnicate"], "frobnicate", 2)
+    run(["run"], "required", 2)
+    run(["run", demo_cfg], "required", 2)
+    run(["run", demo_cfg, hello, "--max-insns", "lots"], "lots", 2)
+    run(["run", os.path.join(tmp, "missing.toml"), hello], "cannot open file")
+    run(["run", demo_cfg, os.path.join(tmp, "missing.elf")], "cannot open file")
+    run(["run", demo_cfg, not_elf], "not an ELF file")
+    run(["run", demo_cfg, truncated], "truncated")
+    run(["run", demo_cfg, x86], "not a MIPS ELF file")
+    run(["run", bad_toml, hello], "bad.toml:1:")
+    run(["run", bad_key, hello], "unknown key 'cpus'")
+    run(["run", big_mem, hello], "exceeds")
+    run(["run", little, hello], "big-endian but the machine is little-endian")
+    run(["disasm", not_elf], "not an ELF file")
+    run(["run", demo_cfg, hello, "--stats-json", os.path.join(tmp, "no", "such", "dir.json")], "cannot write")
+
+    # --help succeeds and lists the subcommands.
+    p = subprocess.run([discosim, "--help"], capture_output=True, text=True)
+    if p.returncode != 0 or "run" not in p.stdout or "disasm" not in p.stdout:
+        failures.append(f"--help: exit {p.returncode}, stdout {p.stdout!r}")
+
+for f in failures:
+    print("FAIL:", f)
+print(f"{16 + 1 - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
