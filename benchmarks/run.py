@@ -1,0 +1,196 @@
+#!/usr/bin/python3
+"""run.py - run every benchmark workload on discosim and on QEMU, in the same
+run, and report guest instructions, host seconds and MIPS for each, and the
+ratio discosim/QEMU.  `scripts/bench` is the documented front end.
+
+  benchmarks/run.py [--build DIR] [--reps N] [--only a,b] [--json FILE]
+  benchmarks/run.py --smoke [--only a,b]     # tiny sizes, one run, checks only
+
+Workloads (built by `ninja -C DIR`, see benchmarks/meson.build):
+  compute-bare  bare-metal kernel: `discosim run configs/demo.toml` vs
+                qemu-system-mips64 -M malta -cpu VR5432 (same source, linked
+                with the Malta platform hooks)
+  compute-user  static Linux program: `discosim user` vs qemu-mips64
+  memsys-user   static Linux program (strided array, memcpy, small syscalls)
+
+Instruction counts come from discosim's statistics JSON (exact).  QEMU runs
+the identical, deterministic program, so the same count is used for it.
+Host seconds are wall-clock for the whole process (start-up included) on
+both sides; discosim's own run-loop time is reported too.  Every run's
+console output and exit status are checked: both simulators must print the
+same lines and exit 0, or the script fails.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QEMU_SYSTEM = ['qemu-system-mips64', '-M', 'malta', '-cpu', 'VR5432', '-m', '64', '-nographic',
+               '-nic', 'none', '-vga', 'none', '-no-reboot', '-semihosting', '-kernel']
+NO_LIMIT = str(10**13)  # --max-insns: far beyond any workload
+
+
+class Workload:
+    """One program run on both simulators; `args` are its guest arguments."""
+
+    def __init__(self, name, kind, elf, ref_elf, args, tiny_elf=None, tiny_ref_elf=None, tiny_args=None):
+        self.name, self.kind = name, kind
+        self.elf, self.ref_elf, self.args = elf, ref_elf, args
+        self.tiny_elf = tiny_elf or elf
+        self.tiny_ref_elf = tiny_ref_elf or ref_elf
+        self.tiny_args = tiny_args if tiny_args is not None else args
+
+
+WORKLOADS = [
+    Workload('compute-bare', 'bare', 'compute-bare.elf', 'compute-bare-malta.elf', [],
+             'compute-bare-tiny.elf', 'compute-bare-tiny-malta.elf'),
+    Workload('compute-user', 'user', 'compute-user', 'compute-user', ['12'], tiny_args=['1']),
+    Workload('memsys-user', 'user', 'memsys-user', 'memsys-user', ['6'], tiny_args=['1']),
+]
+
+
+def fail(msg):
+    print(f'bench: {msg}', file=sys.stderr)
+    sys.exit(1)
+
+
+def timed(cmd):
+    """Runs cmd; returns (wall seconds, exit status, stdout text, stderr text)."""
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True, errors='replace')
+    return time.perf_counter() - t0, p.returncode, p.stdout, p.stderr
+
+
+def has_user_runner(discosim):
+    p = subprocess.run([discosim, 'user', '--help'], capture_output=True, text=True)
+    return p.returncode == 0
+
+
+def discosim_cmd(discosim, w, elf, args, stats_path):
+    if w.kind == 'bare':
+        return [discosim, 'run', '--stats-json', stats_path, '--max-insns', NO_LIMIT,
+                os.path.join(ROOT, 'configs', 'demo.toml'), elf]
+    return [discosim, 'user', '--stats-json', stats_path, elf] + args
+
+
+def qemu_cmd(w, ref_elf, args):
+    if w.kind == 'bare':
+        return QEMU_SYSTEM + [ref_elf]
+    return ['qemu-mips64', ref_elf] + args
+
+
+def run_once(discosim, w, bdir, tiny):
+    """One run on each simulator; checks outputs; returns a record."""
+    elf = os.path.join(bdir, 'benchmarks', w.tiny_elf if tiny else w.elf)
+    ref = os.path.join(bdir, 'benchmarks', w.tiny_ref_elf if tiny else w.ref_elf)
+    args = w.tiny_args if tiny else w.args
+    for path in (elf, ref):
+        if not os.path.exists(path):
+            fail(f'{path} is missing: build with `ninja -C {bdir}` first')
+    with tempfile.TemporaryDirectory() as tmp:
+        stats_path = os.path.join(tmp, 'stats.json')
+        d_sec, d_rc, d_out, d_err = timed(discosim_cmd(discosim, w, elf, args, stats_path))
+        if d_rc != 0:
+            fail(f'{w.name}: discosim exited {d_rc}: {d_err.strip()[-400:]}')
+        with open(stats_path) as f:
+            stats = json.load(f)
+    q_sec, q_rc, q_out, q_err = timed(qemu_cmd(w, ref, args))
+    if q_rc != 0:
+        fail(f'{w.name}: QEMU exited {q_rc}: {q_err.strip()[-400:]}')
+    d_lines, q_lines = d_out.replace('\r', '').split(), q_out.replace('\r', '').split()
+    if d_lines != q_lines:
+        fail(f'{w.name}: discosim and QEMU printed different results:\n  discosim: {d_out.strip()}\n'
+             f'  qemu:     {q_out.strip()}')
+    return {'insns': stats['total_instructions'], 'discosim_seconds': d_sec,
+            'discosim_loop_seconds': stats['host_seconds'], 'qemu_seconds': q_sec,
+            'output': d_out.strip()}
+
+
+def machine_description():
+    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')),
+               platform.processor())
+    qemu = subprocess.run(['qemu-mips64', '--version'], capture_output=True, text=True).stdout.split('\n')[0]
+    commit = subprocess.run(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD'], capture_output=True,
+                            text=True).stdout.strip()
+    return {'host_cpu': cpu, 'host_cores': os.cpu_count(), 'kernel': platform.release(), 'qemu': qemu,
+            'discosim_commit': commit}
+
+
+def summarise(w, runs):
+    insns = runs[0]['insns']
+    if any(r['insns'] != insns for r in runs):
+        fail(f'{w.name}: instruction count changed between runs (not deterministic)')
+    d = statistics.median(r['discosim_seconds'] for r in runs)
+    d_loop = statistics.median(r['discosim_loop_seconds'] for r in runs)
+    q = statistics.median(r['qemu_seconds'] for r in runs)
+    return {'workload': w.name, 'kind': w.kind, 'args': w.args, 'instructions': insns, 'reps': len(runs),
+            'discosim_seconds': d, 'discosim_seconds_min': min(r['discosim_seconds'] for r in runs),
+            'discosim_loop_seconds': d_loop, 'qemu_seconds': q,
+            'qemu_seconds_min': min(r['qemu_seconds'] for r in runs),
+            'discosim_mips': insns / d / 1e6, 'discosim_loop_mips': insns / d_loop / 1e6,
+            'qemu_mips': insns / q / 1e6, 'ratio_discosim_to_qemu': (insns / d) / (insns / q),
+            'output': runs[0]['output']}
+
+
+def print_table(rows):
+    head = f'{"workload":14} {"guest insns":>14} {"discosim s":>10} {"MIPS":>7} {"(loop)":>7} ' \
+           f'{"qemu s":>8} {"MIPS":>7} {"dsim/qemu":>9}'
+    print(head)
+    print('-' * len(head))
+    for r in rows:
+        print(f'{r["workload"]:14} {r["instructions"]:>14,} {r["discosim_seconds"]:>10.3f} '
+              f'{r["discosim_mips"]:>7.1f} {r["discosim_loop_mips"]:>7.1f} {r["qemu_seconds"]:>8.3f} '
+              f'{r["qemu_mips"]:>7.1f} {r["ratio_discosim_to_qemu"]:>9.3f}')
+
+
+def main():
+    ap = argparse.ArgumentParser(description='discosim vs QEMU benchmark runner')
+    ap.add_argument('--build', default=os.path.join(ROOT, 'build'), help='meson build directory')
+    ap.add_argument('--reps', type=int, default=3, help='repetitions per workload (median reported)')
+    ap.add_argument('--only', default='', help='comma-separated workload names')
+    ap.add_argument('--json', default='', help='write the results here')
+    ap.add_argument('--smoke', action='store_true', help='tiny sizes, one run, check results only')
+    opts = ap.parse_args()
+
+    discosim = os.path.join(opts.build, 'discosim')
+    if not os.path.exists(discosim):
+        fail(f'{discosim} is missing: run `meson setup {opts.build} && ninja -C {opts.build}`')
+    chosen = [w for w in WORKLOADS if not opts.only or w.name in opts.only.split(',')]
+    if not chosen:
+        fail(f'no workload matches --only {opts.only}')
+    user_ok = has_user_runner(discosim)
+    skipped = [w.name for w in chosen if w.kind == 'user' and not user_ok]
+    chosen = [w for w in chosen if w.kind != 'user' or user_ok]
+    if skipped:
+        print(f'bench: `discosim user` is not available; skipping {", ".join(skipped)}', file=sys.stderr)
+    if not chosen:
+        sys.exit(77)  # meson's "skipped"
+
+    if opts.smoke:
+        for w in chosen:
+            r = run_once(discosim, w, opts.build, tiny=True)
+            print(f'{w.name}: ok, {r["insns"]:,} instructions: {r["output"]}')
+        return
+
+    rows = []
+    for w in chosen:
+        runs = [run_once(discosim, w, opts.build, tiny=False) for _ in range(opts.reps)]
+        rows.append(summarise(w, runs))
+    print_table(rows)
+    if opts.json:
+        os.makedirs(os.path.dirname(os.path.abspath(opts.json)), exist_ok=True)
+        with open(opts.json, 'w') as f:
+            json.dump({'schema': 'discosim-bench/1', 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
+                       'machine': machine_description(), 'results': rows}, f, indent=2)
+            f.write('\n')
+        print(f'results written to {opts.json}')
+
+
+if __name__ == '__main__':
+    main()
