@@ -53,7 +53,7 @@ class CpuOwner {
 struct FpuState {
   std::array<u64, 32> fpr{};  // raw register bits
   u32 fcsr = 0;               // control/status: RM, flags, enables, cause, FS, cc
-  u32 fir = 0;                // implementation/revision (read by CFC1 $0)
+  u32 fir = 0x0900;           // implementation/revision (read by CFC1 $0): R10000, rev 0
   bool fr = true;             // Status.FR: 32 64-bit registers (false: 16 pairs)
 };
 
