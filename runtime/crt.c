@@ -13,6 +13,27 @@ __attribute__((noreturn)) void rt_start(void) {
   rt_exit(main());
 }
 
+/* Secondary CPUs: CPU 0 records each one's entry function, then releases it
+ * at rt_secondary_entry (start.S), which sets the stack and calls
+ * rt_secondary_start below. */
+#define RT_MAX_CPUS 128
+static void (*secondary_fn[RT_MAX_CPUS])(unsigned);
+extern char rt_secondary_entry[];
+
+int rt_start_cpu(unsigned cpu, void (*fn)(unsigned), void *stack_top) {
+  if (cpu >= RT_MAX_CPUS) return -1;
+  secondary_fn[cpu] = fn;
+  __atomic_thread_fence(__ATOMIC_SEQ_CST); /* fn visible before the CPU starts */
+  return rt_platform_start_cpu(cpu, (uint64_t)(uintptr_t)rt_secondary_entry, (uint64_t)(uintptr_t)stack_top);
+}
+
+__attribute__((noreturn)) void rt_secondary_start(void) {
+  unsigned me = rt_cpu_id();
+  secondary_fn[me](me);
+  for (;;) {
+  }
+}
+
 /* Referenced by virtual destructors and global objects with destructors. */
 void *__dso_handle = 0;
 int __cxa_atexit(void (*fn)(void *), void *arg, void *dso) {

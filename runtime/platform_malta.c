@@ -16,6 +16,13 @@ void rt_putc(char c) {
   uart[UART_THR] = (uint8_t)c;
 }
 
+unsigned rt_cpu_id(void) { return 0; }
+unsigned rt_num_cpus(void) { return 1; } /* QEMU's Malta starts only one CPU */
+int rt_platform_start_cpu(unsigned cpu, uint64_t pc, uint64_t arg) {
+  (void)cpu, (void)pc, (void)arg;
+  return -1;
+}
+
 void rt_exit(int code) {
   register long a0 __asm__("$4") = code;
   register long t9 __asm__("$25") = 1; /* UHI_exit */

@@ -12,3 +12,13 @@ _start:
         jr      $25
         nop
         .end    _start
+
+# Secondary CPUs begin here (rt_start_cpu): $a0 ($4) holds their stack top.
+        .globl  rt_secondary_entry
+        .ent    rt_secondary_entry
+rt_secondary_entry:
+        move    $29, $4
+        dla     $25, rt_secondary_start
+        jr      $25
+        nop
+        .end    rt_secondary_entry

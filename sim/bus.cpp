@@ -22,16 +22,44 @@ void Bus::add_ram(u64 base, u64 size) {
 
 void Bus::add_device(u64 base, u64 size, Device* dev) { windows_.push_back({base, size, dev}); }
 
-bool Bus::mmio_read(u64 pa, unsigned size, u64& value) const {
+bool Bus::mmio_read(u64 pa, unsigned size, unsigned cpu, u64& value) const {
   for (const Window& w : windows_)
-    if (pa - w.base < w.size) return w.dev->read(pa - w.base, size, value);
+    if (pa - w.base < w.size) return w.dev->read({pa - w.base, size, cpu}, value);
   return false;
 }
 
-bool Bus::mmio_write(u64 pa, unsigned size, u64 value) const {
+bool Bus::mmio_write(u64 pa, unsigned size, unsigned cpu, u64 value) const {
   for (const Window& w : windows_)
-    if (pa - w.base < w.size) return w.dev->write(pa - w.base, size, value);
+    if (pa - w.base < w.size) return w.dev->write({pa - w.base, size, cpu}, value);
   return false;
+}
+
+void Bus::reserve(unsigned cpu, const u8* line) {
+  release(cpu);
+  reservations_.push_back({cpu, line});
+}
+
+void Bus::release(unsigned cpu) {
+  std::erase_if(reservations_, [cpu](const Reservation& r) { return r.cpu == cpu; });
+}
+
+bool Bus::page_reserved(const u8* host_page) const {
+  for (const Reservation& r : reservations_)
+    if (r.line - host_page < static_cast<std::ptrdiff_t>(kPageSize) && r.line >= host_page) return true;
+  return false;
+}
+
+void Bus::note_store(const u8* host, u64 size, unsigned cpu) {
+  for (size_t k = 0; k < reservations_.size();) {
+    const Reservation r = reservations_[k];
+    bool hit = r.cpu != cpu && host < r.line + kLinkLineBytes && r.line < host + size;
+    if (!hit) {
+      ++k;
+      continue;
+    }
+    reservations_.erase(reservations_.begin() + static_cast<std::ptrdiff_t>(k));
+    if (on_link_lost) on_link_lost(r.cpu);
+  }
 }
 
 bool Bus::write_bytes(u64 pa, const void* src, u64 len) {
@@ -41,6 +69,7 @@ bool Bus::write_bytes(u64 pa, const void* src, u64 len) {
     if (!page) return false;
     u64 off = pa & kPageMask;
     u64 n = std::min(len, kPageSize - off);
+    if (has_reservations()) note_store(page + off, n, kNoCpu);
     std::memcpy(page + off, s, n);
     pa += n, s += n, len -= n;
   }
@@ -66,6 +95,7 @@ bool Bus::zero_bytes(u64 pa, u64 len) {
     if (!page) return false;
     u64 off = pa & kPageMask;
     u64 n = std::min(len, kPageSize - off);
+    if (has_reservations()) note_store(page + off, n, kNoCpu);
     std::memset(page + off, 0, n);
     pa += n, len -= n;
   }

@@ -4,6 +4,7 @@
 // holds guest bytes in guest byte order.  CPUs reach RAM through host
 // pointers (Bus::ram_page) and devices through Bus::mmio_read/mmio_write.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,8 +36,9 @@ class Bus {
       if (pa - r.base < r.size) return r.host + ((pa - r.base) & ~kPageMask);
     return nullptr;
   }
-  bool mmio_read(u64 pa, unsigned size, u64& value) const;
-  bool mmio_write(u64 pa, unsigned size, u64 value) const;
+  // Routes a device access; false (bus error) if no device claims `pa`.
+  bool mmio_read(u64 pa, unsigned size, unsigned cpu, u64& value) const;
+  bool mmio_write(u64 pa, unsigned size, unsigned cpu, u64 value) const;
 
   // Byte-level access for loaders and DMA; false if any byte is not RAM.
   bool write_bytes(u64 pa, const void* src, u64 len);
@@ -44,6 +46,19 @@ class Bus {
   bool zero_bytes(u64 pa, u64 len);
 
   u64 ram_total() const;
+
+  // ---- LL/SC reservations ----------------------------------------------------
+  // A CPU descheduled between LL and SC holds a reservation on its linked
+  // line; a store to that line by anyone else (another CPU, DMA) breaks it and
+  // calls on_link_lost(cpu).  The granule is the secondary-cache line, the
+  // unit in which coherence invalidates lines on the R10000.
+  static constexpr u64 kLinkLineBytes = 128;
+  void reserve(unsigned cpu, const u8* line);
+  void release(unsigned cpu);
+  bool has_reservations() const { return !reservations_.empty(); }
+  bool page_reserved(const u8* host_page) const;
+  void note_store(const u8* host, u64 size, unsigned cpu);
+  std::function<void(unsigned cpu)> on_link_lost;
 
  private:
   struct Ram {
@@ -58,6 +73,11 @@ class Bus {
   };
   std::vector<Ram> ram_;
   std::vector<Window> windows_;
+  struct Reservation {
+    unsigned cpu;
+    const u8* line;
+  };
+  std::vector<Reservation> reservations_;
 };
 
 }  // namespace ds

@@ -52,6 +52,13 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
   uart_ = std::make_unique<Uart>(console_);
   bus_.add_device(memmap::kSimControlBase, memmap::kSimControlSize, simctl_.get());
   bus_.add_device(memmap::kUartBase, memmap::kUartSize, uart_.get());
+  cpuctl_ = std::make_unique<CpuControl>(*this);
+  started_.assign(cfg.num_cpus(), false);
+  bus_.on_link_lost = [this](unsigned cpu) {
+    cpus_[cpu]->ll_bit = false;
+    cpus_[cpu]->ll_line = nullptr;
+  };
+  bus_.add_device(memmap::kCpuControlBase, memmap::kCpuControlSize, cpuctl_.get());
   for (unsigned i = 0; i < cfg.num_cpus(); ++i) {
     owners_.push_back(std::make_unique<UnmappedKernelOwner>(*this));
     cpus_.push_back(std::make_unique<mips::Cpu>(i, bus_, dcache_, *owners_.back(), cfg.big_endian));
@@ -72,7 +79,20 @@ void Machine::load_kernel(const ElfImage& img) {
         !bus_.zero_bytes(pa + seg.bytes.size(), seg.memsz - seg.bytes.size()))
       throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) does not fit in RAM", seg.paddr, seg.memsz));
   }
-  for (auto& c : cpus_) c->set_pc(img.entry);
+  // Boot protocol (sim/devices/cpu_control.h): CPU 0 runs from the entry
+  // point; the others stay in reset until CPU 0 starts them.
+  started_.assign(cpus_.size(), false);
+  for (auto& c : cpus_) c->stop();
+  start_cpu(0, img.entry, 0);
+}
+
+void Machine::start_cpu(unsigned cpu, u64 pc, u64 arg) {
+  mips::Cpu& c = *cpus_[cpu];
+  c.gpr.fill(0);
+  c.gpr[4] = arg;  // $a0
+  c.set_pc(pc);
+  started_[cpu] = true;
+  c.resume();
 }
 
 int Machine::run() {
@@ -84,6 +104,7 @@ int Machine::run() {
       if (c->stopped()) continue;
       any_running = true;
       c->run(cfg_.quantum);
+      if (c->ll_bit && c->ll_line) link_to_reservation(*c);
       if (exit_code_) break;
     }
     if (exit_code_) {
@@ -103,6 +124,15 @@ int Machine::run() {
   host_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fflush(console_);
   return exit_code_.value_or(0);
+}
+
+// A CPU leaves its quantum between LL and SC: from now on every other CPU's
+// store to that page takes the slow path, where Bus::note_store checks it.
+void Machine::link_to_reservation(mips::Cpu& c) {
+  bus_.reserve(c.id, c.ll_line);
+  const u8* page = c.ll_line - (reinterpret_cast<uintptr_t>(c.ll_line) & kPageMask);
+  for (auto& other : cpus_)
+    if (other.get() != &c) other->drop_write_page(page);
 }
 
 void Machine::request_exit(int code) {

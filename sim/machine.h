@@ -11,6 +11,7 @@
 
 #include "sim/bus.h"
 #include "sim/config.h"
+#include "sim/devices/cpu_control.h"
 #include "sim/devices/sim_control.h"
 #include "sim/devices/uart.h"
 #include "sim/elf_loader.h"
@@ -19,7 +20,7 @@
 
 namespace ds {
 
-class Machine final : public SimControl::Host {
+class Machine final : public SimControl::Host, public CpuControl::Host {
  public:
   explicit Machine(const MachineConfig& cfg, std::FILE* console = stdout);
   ~Machine() override;
@@ -47,16 +48,25 @@ class Machine final : public SimControl::Host {
   unsigned num_cpus() const override { return static_cast<unsigned>(cpus_.size()); }
   u64 total_insns() const override;
 
+  // CpuControl::Host
+  unsigned node_of(unsigned cpu) const override { return cpu / cfg_.cpus_per_node; }
+  bool cpu_started(unsigned cpu) const override { return started_[cpu]; }
+  void start_cpu(unsigned cpu, u64 pc, u64 arg) override;
+
   // Why the last run ended, for the user ("exit code 0", "instruction limit").
   const std::string& end_reason() const { return end_reason_; }
 
  private:
+  void link_to_reservation(mips::Cpu& c);
+
   MachineConfig cfg_;
   std::FILE* console_;
   Bus bus_;
   mips::DecodeCache dcache_;
   std::unique_ptr<SimControl> simctl_;
   std::unique_ptr<Uart> uart_;
+  std::unique_ptr<CpuControl> cpuctl_;
+  std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   std::vector<std::unique_ptr<mips::CpuOwner>> owners_;
   std::vector<std::unique_ptr<mips::Cpu>> cpus_;
   std::optional<int> exit_code_;

@@ -10,6 +10,7 @@
 //   0x00_1F00_0000 +---------------------------------+  I/O window, reached
 //                  | sim-control        +0x0000      |  uncached through
 //                  | console UART       +0x1000      |  kseg1 0xBF00_0000
+//                  | cpu-control        +0x2000      |
 //                  |   (free for devices)            |
 //   0x00_2000_0000 +---------------------------------+
 //
@@ -29,6 +30,8 @@ constexpr u64 kSimControlBase = kIoBase + 0x0000;  // sim/devices/sim_control.h
 constexpr u64 kSimControlSize = 0x1000;
 constexpr u64 kUartBase = kIoBase + 0x1000;        // sim/devices/uart.h
 constexpr u64 kUartSize = 0x1000;
+constexpr u64 kCpuControlBase = kIoBase + 0x2000;  // sim/devices/cpu_control.h
+constexpr u64 kCpuControlSize = 0x1000;
 
 // The same windows as a MIPS program in kernel mode sees them (kseg1).
 constexpr u64 kseg1(u64 pa) { return 0xFFFF'FFFF'A000'0000ull | pa; }

@@ -34,6 +34,16 @@ void rt_puts(const char *s); /* no newline added */
 void rt_putc(char c);
 __attribute__((noreturn)) void rt_exit(int code);
 
+/* Multiprocessor support (sim/devices/cpu_control.h on discosim; a single
+ * CPU on Malta).  rt_start_cpu releases CPU `cpu` from reset: it sets its
+ * stack pointer to `stack_top` and calls fn(cpu); if fn returns, that CPU
+ * spins forever.  Returns 0, or -1 if the CPU cannot be started. */
+unsigned rt_cpu_id(void);
+unsigned rt_num_cpus(void);
+int rt_start_cpu(unsigned cpu, void (*fn)(unsigned cpu), void *stack_top);
+/* The platform half of rt_start_cpu: release `cpu` at `pc` with $a0 = arg. */
+int rt_platform_start_cpu(unsigned cpu, uint64_t pc, uint64_t arg);
+
 /* The program's entry point, called by start.S after .bss and constructors. */
 int main(void);
 

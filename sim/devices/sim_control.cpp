@@ -3,16 +3,16 @@
 
 namespace ds {
 
-bool SimControl::read(u64 offset, unsigned, u64& value) {
-  switch (offset & ~u64{7}) {
+bool SimControl::read(const MmioAccess& a, u64& value) {
+  switch (a.offset & ~u64{7}) {
     case kNumCpus: value = host_.num_cpus(); return true;
     case kInsns: value = host_.total_insns(); return true;
     default: value = 0; return true;  // write-only registers read as zero
   }
 }
 
-bool SimControl::write(u64 offset, unsigned, u64 value) {
-  switch (offset & ~u64{7}) {
+bool SimControl::write(const MmioAccess& a, u64 value) {
+  switch (a.offset & ~u64{7}) {
     case kExit: host_.request_exit(static_cast<int>(value & 0xff)); return true;
     case kPutc: std::fputc(static_cast<int>(value & 0xff), out_); return true;
     case kPhaseBegin: host_.phase_begin(value); return true;

@@ -44,8 +44,8 @@ class SimControl final : public Device {
 
   SimControl(Host& host, std::FILE* out) : host_(host), out_(out) {}
   const char* name() const override { return "sim-control"; }
-  bool read(u64 offset, unsigned size, u64& value) override;
-  bool write(u64 offset, unsigned size, u64 value) override;
+  bool read(const MmioAccess& a, u64& value) override;
+  bool write(const MmioAccess& a, u64 value) override;
 
  private:
   Host& host_;

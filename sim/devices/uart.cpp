@@ -3,9 +3,9 @@
 
 namespace ds {
 
-bool Uart::read(u64 offset, unsigned size, u64& value) {
-  if (size != 1) return false;
-  switch (offset) {
+bool Uart::read(const MmioAccess& a, u64& value) {
+  if (a.size != 1) return false;
+  switch (a.offset) {
     case kRbr:
       value = input_pos_ < input_.size() ? static_cast<u8>(input_[input_pos_++]) : 0;
       return true;
@@ -16,9 +16,9 @@ bool Uart::read(u64 offset, unsigned size, u64& value) {
   }
 }
 
-bool Uart::write(u64 offset, unsigned size, u64 value) {
-  if (size != 1) return false;
-  switch (offset) {
+bool Uart::write(const MmioAccess& a, u64 value) {
+  if (a.size != 1) return false;
+  switch (a.offset) {
     case kThr: std::fputc(static_cast<int>(value & 0xff), out_); return true;
     case kIer: ier_ = static_cast<u8>(value); return true;
     case kLcr: lcr_ = static_cast<u8>(value); return true;

@@ -26,8 +26,8 @@ class Uart final : public Device {
 
   explicit Uart(std::FILE* out) : out_(out) {}
   const char* name() const override { return "uart"; }
-  bool read(u64 offset, unsigned size, u64& value) override;
-  bool write(u64 offset, unsigned size, u64 value) override;
+  bool read(const MmioAccess& a, u64& value) override;
+  bool write(const MmioAccess& a, u64 value) override;
 
   // Queues bytes the guest will read from RBR.
   void feed_input(const std::string& bytes) { input_ += bytes; }

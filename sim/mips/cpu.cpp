@@ -6,6 +6,27 @@ namespace ds::mips {
 Cpu::Cpu(unsigned id_, Bus& bus, DecodeCache& dcache, CpuOwner& owner, bool big_endian_)
     : id(id_), big_endian(big_endian_), bus_(bus), dcache_(dcache), owner_(owner) {}
 
+void Cpu::drop_write_page(const u8* host_page) {
+  for (SoftTlbEntry& e : wtlb_)
+    if (e.host == host_page) e = SoftTlbEntry{};
+}
+
+void Cpu::set_link(u64 va) {
+  ll_bit = true;
+  const SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  // The load just filled the read entry unless the page is uncacheable
+  // (a device): such a link is not tracked across CPUs.
+  ll_line = e.tag == (va & ~kPageMask)
+                ? e.host + ((va & kPageMask) & ~u64{Bus::kLinkLineBytes - 1})
+                : nullptr;
+}
+
+void Cpu::clear_link() {
+  ll_bit = false;
+  ll_line = nullptr;
+  bus_.release(id);
+}
+
 void Cpu::flush_soft_tlb() {
   rtlb_.fill(SoftTlbEntry{});
   wtlb_.fill(SoftTlbEntry{});
@@ -93,7 +114,12 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
   if (!owner_.translate(*this, va, access, t)) return false;
   if (u8* host = bus_.ram_page(t.pa)) {
     unsigned off = va & kPageMask;
-    if (t.cacheable) {
+    bool cache = t.cacheable;
+    if (access == Access::Store && bus_.has_reservations()) {
+      bus_.note_store(host + off, size, id);  // may break another CPU's LL/SC link
+      cache = cache && !bus_.page_reserved(host);
+    }
+    if (cache) {
       auto& table = access == Access::Store ? wtlb_ : rtlb_;
       table[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
     }
@@ -117,8 +143,8 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
     }
     return true;
   }
-  bool ok = access == Access::Store ? bus_.mmio_write(t.pa, size, value)
-                                    : bus_.mmio_read(t.pa, size, value);
+  bool ok = access == Access::Store ? bus_.mmio_write(t.pa, size, id, value)
+                                    : bus_.mmio_read(t.pa, size, id, value);
   if (!ok) raise(Exc::DBE, va);
   return ok;
 }

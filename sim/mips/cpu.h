@@ -68,6 +68,7 @@ class Cpu {
   FpuState fpu;
   bool ll_bit = false;  // LL/SC link
   u64 ll_pa = 0;        // physical address of the last LL (LLAddr)
+  const u8* ll_line = nullptr;  // host address of the linked line (Bus::kLinkLineBytes)
   u64 userlocal = 0;    // Release 2 UserLocal, read by RDHWR $29 (user runner)
 
   // ---- the instruction being executed ------------------------------------
@@ -124,6 +125,16 @@ class Cpu {
   // Drops every software-TLB entry (the owner calls this when mappings,
   // ASID or mode change).
   void flush_soft_tlb();
+  // Forgets write software-TLB entries that point into one host page, so the
+  // next store to it takes the slow path (used for LL/SC reservations).
+  void drop_write_page(const u8* host_page);
+
+  // LL/SC across CPUs.  set_link() follows a successful LL at `va`;
+  // clear_link() follows SC (and ERET) and releases any bus reservation.
+  // While a CPU is descheduled between LL and SC the machine turns its link
+  // into a Bus reservation, which another CPU's store to the line breaks.
+  void set_link(u64 va);
+  void clear_link();
 
   Bus& bus() { return bus_; }
   CpuOwner& owner() { return owner_; }

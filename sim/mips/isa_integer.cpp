@@ -458,7 +458,7 @@ constexpr InsnDesc kRows[] = {
        u32 v;
        if (!c.load<u32>(va, v)) return;
        R(c, i.rt()) = sext32(v);
-       c.ll_bit = true, c.ll_pa = va;
+       c.set_link(va);
      }},
     {.name = "lld", .match = 0xd0000000, .mask = kOp, .args = "t,o(b)", .flags = kLoad | kGateIsa3,
      .exec = [](Cpu& c, Insn i) {
@@ -466,7 +466,7 @@ constexpr InsnDesc kRows[] = {
        u64 v;
        if (!c.load<u64>(va, v)) return;
        R(c, i.rt()) = v;
-       c.ll_bit = true, c.ll_pa = va;
+       c.set_link(va);
      }},
 
     // -- stores -----------------------------------------------------------------------------
@@ -490,13 +490,13 @@ constexpr InsnDesc kRows[] = {
      .exec = [](Cpu& c, Insn i) {
        if (c.ll_bit && !c.store<u32>(R(c, i.rs()) + i.imm_sext(), lo32(R(c, i.rt())))) return;
        R(c, i.rt()) = c.ll_bit;
-       c.ll_bit = false;
+       c.clear_link();
      }},
     {.name = "scd", .match = 0xf0000000, .mask = kOp, .args = "t,o(b)", .flags = kStore | kGateIsa3,
      .exec = [](Cpu& c, Insn i) {
        if (c.ll_bit && !c.store<u64>(R(c, i.rs()) + i.imm_sext(), R(c, i.rt()))) return;
        R(c, i.rt()) = c.ll_bit;
-       c.ll_bit = false;
+       c.clear_link();
      }},
 
     // -- cache hints (no architectural effect in the functional model) -----------------------
