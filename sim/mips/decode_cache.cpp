@@ -13,7 +13,6 @@ void exec_reserved(Cpu& c, Insn) { c.raise(Exc::RI); }
 void decode_into(DecodedSlot& s, u32 raw) {
   const InsnDesc* d = decode(raw);
   s.raw = raw;
-  s.desc = d;
   s.fn = d ? d->exec : exec_reserved;
   s.flags = d ? d->flags : 0;
 }

@@ -15,12 +15,14 @@
 
 namespace ds::mips {
 
+// 16 bytes, so the fetch loop finds a slot with one shift.  The table row is
+// not kept: whoever needs it (disassembly, statistics) calls decode(raw).
 struct DecodedSlot {
   ExecFn fn;
   u32 raw;
   u32 flags;
-  const InsnDesc* desc;  // nullptr: reserved instruction
 };
+static_assert(sizeof(DecodedSlot) == 16);
 
 struct DecodedPage {
   DecodedPage();
