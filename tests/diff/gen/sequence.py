@@ -1,0 +1,196 @@
+"""sequence.py - one random test sequence: its initial state and its
+instructions, all drawn from a seed so (seed, index) alone reproduces it.
+
+A sequence is a list of *blocks*; control flow only ever enters a block at
+its first word, which keeps every path well defined:
+  plain    an instruction, preceded by the set-up it needs (sign-extending
+           32-bit operands, loading a COP1X index register)
+  branch   a conditional branch (or likely / linking branch) + delay slot
+  jump     J/JAL + delay slot;  jumpreg: LUI/ORI target, JR/JALR, delay slot
+  llsc     LL/LLD then SC/SCD at the same address (nothing between, so the
+           link is never broken by a store; QEMU's SC compares values)
+  fault    a privileged or post-MIPS IV row, only ever last: it must raise
+           Coprocessor Unusable / Reserved Instruction (SIGILL)
+Branch and jump targets are block boundaries *after* the branch (or the
+end of the sequence), so every sequence terminates.
+"""
+import random
+
+import encode
+import rows as R
+import values
+
+SCRATCH = 256      # bytes of scratch memory every sequence may load/store
+BASE_BIAS = 128    # the base register points this far into the scratch
+
+# Relative weights of the roles when drawing a block.
+ROLE_WEIGHT = {"plain": 6.0, "mem": 3.0, "indexed": 0.4, "branch": 1.5, "jump": 0.3,
+               "jumpreg": 0.3, "llsc": 0.3}
+TRAP_WEIGHT = 0.15   # rows that trap often (TGE, TNE, BREAK, ...): relative to 1
+FAULT_END_P = 0.02   # chance that a sequence ends with a 'fault' row
+
+
+class Block:
+    def __init__(self, words, fixups=(), rows=()):
+        self.words = list(words)
+        self.fixups = list(fixups)  # (index in words, kind, target block number)
+        self.rows = list(rows)      # names of the table rows it exercises
+
+
+class Sequence:
+    def __init__(self, seed, index, table, length, have_fpu):
+        rng = random.Random(f"{seed}:{index}")
+        self.index = index
+        self.base = rng.choice([r for r in range(2, 31)])   # the scratch base register
+        self.gpr = [0] + [values.gpr_value(rng) for _ in range(31)]
+        self.hi, self.lo = values.gpr_value(rng), values.gpr_value(rng)
+        self.fcsr = values.fcsr_value(rng) if have_fpu else 0
+        self.fpr = [values.fpr_value(rng) if have_fpu else 0 for _ in range(32)]
+        self.scratch = bytes(rng.getrandbits(8) for _ in range(SCRATCH))
+        self.blocks = _draw_blocks(rng, table, length, self.base)
+
+    def rows_used(self):
+        return {n for b in self.blocks for n in b.rows}
+
+    def layout(self, addr):
+        """The sequence's words placed at `addr`, with branch and jump
+        targets resolved; its end (addr + 4 * len) is the dump code."""
+        starts, a = [], addr
+        for b in self.blocks:
+            starts.append(a)
+            a += 4 * len(b.words)
+        starts.append(a)
+        out = []
+        for b, start in zip(self.blocks, starts):
+            words = list(b.words)
+            for pos, kind, target in b.fixups:
+                t = starts[target]
+                pc = start + 4 * pos
+                if kind == "p":
+                    words[pos] = R.put(words[pos], 0, 16, (t - pc - 4) >> 2)
+                elif kind == "a":
+                    assert (t >> 28) == ((pc + 4) >> 28)
+                    words[pos] = R.put(words[pos], 0, 26, t >> 2)
+                elif kind == "li":  # words[pos:pos+2] = LUI/ORI of the target
+                    reg = (words[pos] >> 16) & 31
+                    words[pos:pos + 2] = encode.li32(reg, t)
+            out += words
+        return out
+
+
+class _Table:
+    """Rows grouped by role, with draw weights."""
+
+    def __init__(self, rows):
+        self.by_role = {}
+        for r in rows:
+            self.by_role.setdefault(r.role, []).append(r)
+        self.by_role["llsc"] = self.by_role.get("llsc_head", [])
+
+    def draw(self, rng, role):
+        rows = self.by_role.get(role, [])
+        weights = [TRAP_WEIGHT if ("trap" in r.flags) else 1.0 for r in rows]
+        return rng.choices(rows, weights)[0] if rows else None
+
+
+def make_table(rows):
+    return _Table(rows)
+
+
+def _mem_operand(rng, row, word, base):
+    """Base register and offset: inside the scratch buffer almost always,
+    aligned for the access size unless the row takes any alignment; now and
+    then misaligned or through a wild base register (address errors)."""
+    size = R.ACCESS_SIZE.get(row.name, 1)
+    off = rng.randrange(-BASE_BIAS, SCRATCH - BASE_BIAS - size + 1)
+    if row.name not in R.UNALIGNED_OK:
+        off -= off % size
+        if rng.random() < 0.02:
+            off += rng.randrange(1, size) if size > 1 else 0
+    reg = base if rng.random() > 0.02 else R.pick_gpr(rng, {base})
+    word = R.put(word, 21, 5, reg)
+    return R.put(word, 0, 16, off)
+
+
+def _single(rng, row, base):
+    """One instruction of role plain/mem/indexed (or a fault row) with its
+    set-up words; returns (words, rows)."""
+    avoid = {base}
+    word = R.random_word(rng, row)
+    word, regs = R.fill_operands(rng, row, word, avoid)
+    pre = []
+    if row.args.startswith("s,t,q") and rng.random() < 0.5:  # TEQ rs, rs: sometimes equal
+        word = R.put(word, 16, 5, regs["s"])
+        regs["t"] = regs["s"]
+    for letter in R.SEXT_OPERANDS.get(row.name, ""):
+        r = regs.get(letter, 0)
+        if r and encode.sll(r, r, 0) not in pre:
+            pre.append(encode.sll(r, r, 0))
+    if row.role == "mem":
+        word = _mem_operand(rng, row, word, base)
+    elif row.role == "indexed":
+        size = R.ACCESS_SIZE.get(row.name, 1)
+        idx = R.pick_gpr(rng, {0, 31, base})
+        off = rng.randrange(-BASE_BIAS, SCRATCH - BASE_BIAS - size + 1)
+        off -= off % size
+        pre.append(encode.daddiu(idx, 0, off))
+        word = R.put(R.put(word, 21, 5, base), 16, 5, idx)
+    used = (["sll"] if any(w >> 26 == 0 for w in pre) else []) + (["daddiu"] if row.role == "indexed" else [])
+    return pre + [word], used + [row.name]
+
+
+def _draw_blocks(rng, table, length, base):
+    blocks, n = [], 0
+    roles = list(ROLE_WEIGHT)
+    weights = [ROLE_WEIGHT[r] for r in roles]
+    while n < length:
+        role = rng.choices(roles, weights)[0]
+        row = table.draw(rng, role)
+        if row is None:
+            continue
+        me = len(blocks)
+        if role in ("plain", "mem", "indexed"):
+            words, used = _single(rng, row, base)
+            blocks.append(Block(words, rows=used))
+        elif role == "llsc":
+            tail = {"ll": "sc", "lld": "scd"}[row.name]
+            tail_row = next(r for r in table.by_role["llsc_tail"] if r.name == tail)
+            size = R.ACCESS_SIZE[row.name]
+            off = rng.randrange(-BASE_BIAS, SCRATCH - BASE_BIAS - size + 1) // size * size
+            head = R.put(R.put(R.put(row.match, 21, 5, base), 16, 5, R.pick_gpr(rng, {base})), 0, 16, off)
+            tl = R.put(R.put(R.put(tail_row.match, 21, 5, base), 16, 5, R.pick_gpr(rng, {base})), 0, 16, off)
+            blocks.append(Block([head, tl], rows=[row.name, tail]))
+        else:  # branch, jump, jumpreg: the delay slot holds a plain instruction
+            slot_row = table.draw(rng, rng.choice(["plain", "plain", "mem"]))
+            slot, slot_used = _single(rng, slot_row, base)
+            pre, slot = slot[:-1], slot[-1]
+            word = R.random_word(rng, row)
+            avoid = {base}
+            if "branch" in row.flags and row.name.endswith(("al", "all")):
+                avoid = {base, 31}  # linking on rs = 31 is UNPREDICTABLE
+            word, regs = R.fill_operands(rng, row, word, avoid)
+            if role == "branch":
+                if "t" in regs and rng.random() < 0.3:  # BEQ rs, rs: taken
+                    word = R.put(word, 16, 5, regs["s"])
+                body = pre + [word, slot]
+                blocks.append(Block(body, [(len(pre), "p", None)], slot_used + [row.name]))
+            elif role == "jump":
+                body = pre + [word, slot]
+                blocks.append(Block(body, [(len(pre), "a", None)], slot_used + [row.name]))
+            else:
+                reg = R.pick_gpr(rng, {0, base, 31})
+                word = R.put(word, 21, 5, reg)
+                if "d" in regs:  # JALR rd must differ from rs
+                    word = R.put(word, 11, 5, R.pick_gpr(rng, {0, base, reg}) if rng.random() < 0.7 else 31)
+                body = pre + encode.li32(reg, 0) + [word, slot]
+                blocks.append(Block(body, [(len(pre), "li", None)], slot_used + [row.name]))
+            blocks[-1].fixups = [(p, k, me) for p, k, _ in blocks[-1].fixups]
+        n += 1
+    # Forward targets: any later block boundary, or the end of the sequence.
+    for i, b in enumerate(blocks):
+        b.fixups = [(p, k, rng.randrange(i + 1, len(blocks) + 1)) for p, k, _ in b.fixups]
+    if rng.random() < FAULT_END_P and table.by_role.get("fault"):
+        row = table.draw(rng, "fault")
+        word, _ = R.fill_operands(rng, row, R.random_word(rng, row), {base})
+        blocks.append(Block([word], rows=[row.name]))
+    return blocks
