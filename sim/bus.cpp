@@ -102,6 +102,12 @@ bool Bus::zero_bytes(u64 pa, u64 len) {
   return true;
 }
 
+bool Bus::is_ram(u64 pa, u64 len) const {
+  for (const Ram& r : ram_)
+    if (pa >= r.base && len <= r.size && pa - r.base <= r.size - len) return true;
+  return len == 0;
+}
+
 u64 Bus::ram_total() const {
   u64 t = 0;
   for (const Ram& r : ram_) t += r.size;

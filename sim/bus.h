@@ -46,6 +46,8 @@ class Bus {
   bool zero_bytes(u64 pa, u64 len);
 
   u64 ram_total() const;
+  // True if every byte of [pa, pa+len) is RAM (a DMA engine checks first).
+  bool is_ram(u64 pa, u64 len) const;
 
   // ---- LL/SC reservations ----------------------------------------------------
   // A CPU descheduled between LL and SC holds a reservation on its linked

@@ -61,10 +61,11 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   }
   MachineConfig cfg;
   cfg.source = name;
-  check_keys(root, "the top level", {"machine", "run"}, name);
+  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing"}, name);
 
   if (auto* m = root["machine"].as_table()) {
-    check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian"}, name);
+    check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz"}, name);
+    cfg.clock_mhz = get_uint(*m, "clock_mhz", cfg.clock_mhz, name);
     cfg.nodes = static_cast<unsigned>(get_uint(*m, "nodes", cfg.nodes, name));
     cfg.cpus_per_node = static_cast<unsigned>(get_uint(*m, "cpus_per_node", cfg.cpus_per_node, name));
     if (auto node = m->get("memory_per_node")) {
@@ -87,6 +88,33 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
     fail(name, "[machine] must be a table");
   }
 
+  if (auto* t = root["disk_timing"].as_table()) {
+    check_keys(*t, "[disk_timing]", {"command_us", "mb_per_s"}, name);
+    cfg.disk_command_us = get_uint(*t, "command_us", cfg.disk_command_us, name);
+    cfg.disk_mb_per_s = get_uint(*t, "mb_per_s", cfg.disk_mb_per_s, name);
+  }
+
+  if (root.contains("disk")) {
+    auto* disks = root["disk"].as_array();
+    if (!disks) fail(name, "disks are given as [[disk]] tables");
+    std::string dir = name.find('/') == std::string::npos ? "" : name.substr(0, name.rfind('/') + 1);
+    for (auto& node : *disks) {
+      auto* d = node.as_table();
+      if (!d) fail(name, "disks are given as [[disk]] tables");
+      check_keys(*d, "[[disk]]", {"image", "writable"}, name);
+      auto image = d->get("image") ? d->get("image")->value<std::string>() : std::nullopt;
+      if (!image || image->empty()) fail(name, "every [[disk]] needs an image = \"path\"");
+      DiskConfig dc;
+      dc.image = (*image)[0] == '/' ? *image : dir + *image;
+      if (auto w = d->get("writable")) {
+        auto b = w->value<bool>();
+        if (!b) fail(name, "writable must be true or false");
+        dc.writable = *b;
+      }
+      cfg.disks.push_back(dc);
+    }
+  }
+
   if (auto* r = root["run"].as_table()) {
     check_keys(*r, "[run]", {"quantum", "max_instructions"}, name);
     cfg.quantum = get_uint(*r, "quantum", cfg.quantum, name);
@@ -100,6 +128,9 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   if (cfg.memory_per_node * cfg.nodes > memmap::kRamLimit)
     fail(name, "total memory exceeds the 496 MiB below the I/O window (see sim/memmap.h)");
   if (cfg.quantum == 0) fail(name, "quantum must be at least 1");
+  if (cfg.clock_mhz == 0 || cfg.clock_mhz > 100000) fail(name, "clock_mhz must be between 1 and 100000");
+  if (cfg.disk_mb_per_s == 0) fail(name, "mb_per_s must be at least 1");
+  if (cfg.disks.size() > 16) fail(name, "at most 16 disks are supported");
   return cfg;
 }
 

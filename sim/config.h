@@ -6,6 +6,15 @@
 //   cpus_per_node = 1
 //   memory_per_node = "64M"   # bytes, or a string with K/M/G suffix
 //   endian = "big"            # "big" (SGI's choice) or "little"
+//   clock_mhz = 200           # CPU clock: converts cycles to time
+//
+//   [disk_timing]
+//   command_us = 5000         # per command: seek, rotation, controller
+//   mb_per_s = 20             # transfer rate
+//
+//   [[disk]]                  # one table per disk, in controller order
+//   image = "root.img"        # host file; relative paths are relative to
+//   writable = false          # the config file; opened read-only unless true
 //
 //   [run]
 //   quantum = 1000            # instructions a CPU runs before the next one
@@ -14,16 +23,26 @@
 // Unknown keys are errors, so a typo never silently changes an experiment.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "sim/types.h"
 
 namespace ds {
+
+struct DiskConfig {
+  std::string image;  // resolved path
+  bool writable = false;
+};
 
 struct MachineConfig {
   unsigned nodes = 1;
   unsigned cpus_per_node = 1;
   u64 memory_per_node = 64ull << 20;
   bool big_endian = true;
+  u64 clock_mhz = 200;
+  u64 disk_command_us = 5000;
+  u64 disk_mb_per_s = 20;
+  std::vector<DiskConfig> disks;
   u64 quantum = 1000;
   u64 max_instructions = 0;
   std::string source = "<defaults>";  // file it came from

@@ -7,6 +7,7 @@
 // requester (kNoCpu for the simulator itself, e.g. a loader or a debugger).
 // A device that rejects an access returns false and the CPU takes a bus error.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "sim/types.h"
@@ -19,6 +20,10 @@ struct MmioAccess {
   unsigned cpu;   // requesting CPU, or kNoCpu
 };
 constexpr unsigned kNoCpu = ~0u;
+
+// An interrupt line as a device sees it: raise (true) or lower (false).
+// The board decides which CPU and which Cause.IP bit it reaches.
+using IrqLine = std::function<void(bool level)>;
 
 class Device {
  public:

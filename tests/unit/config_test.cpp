@@ -57,3 +57,31 @@ TEST(Config, ErrorsNameTheFileAndTheProblem) {
 
 }  // namespace
 }  // namespace ds
+
+namespace ds {
+namespace {
+
+TEST(Config, DisksResolveRelativeToTheConfigFile) {
+  MachineConfig c = parse_config(
+      "[[disk]]\nimage = \"root.img\"\n[[disk]]\nimage = \"/abs/data.img\"\nwritable = true\n"
+      "[disk_timing]\ncommand_us = 100\nmb_per_s = 40\n[machine]\nclock_mhz = 150\n",
+      "configs/x.toml");
+  ASSERT_EQ(c.disks.size(), 2u);
+  EXPECT_EQ(c.disks[0].image, "configs/root.img");
+  EXPECT_FALSE(c.disks[0].writable);
+  EXPECT_EQ(c.disks[1].image, "/abs/data.img");
+  EXPECT_TRUE(c.disks[1].writable);
+  EXPECT_EQ(c.disk_command_us, 100u);
+  EXPECT_EQ(c.disk_mb_per_s, 40u);
+  EXPECT_EQ(c.clock_mhz, 150u);
+}
+
+TEST(Config, MalformedDisksAreErrors) {
+  EXPECT_EQ(error_of("[[disk]]\nwritable = true\n"), "t.toml: every [[disk]] needs an image = \"path\"");
+  EXPECT_EQ(error_of("[[disk]]\nimage = \"a\"\nwritable = \"yes\"\n"), "t.toml: writable must be true or false");
+  EXPECT_EQ(error_of("disk = 3\n"), "t.toml: disks are given as [[disk]] tables");
+  EXPECT_EQ(error_of("[[disk]]\nimage = \"a\"\nsize = 3\n"), "t.toml: unknown key 'size' in [[disk]]");
+}
+
+}  // namespace
+}  // namespace ds
