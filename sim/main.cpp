@@ -2,6 +2,8 @@
 //
 //   discosim run <config.toml> <kernel.elf>   boot a kernel on the machine
 //   discosim disasm <prog.elf>                disassemble executable sections
+//   discosim user [--isa mips4|r2] [--] prog.elf [args...]
+//                                             run a static Linux n64 program (user mode)
 //
 // Every error ends as one line on stderr and a non-zero exit status.
 #include <CLI/CLI.hpp>
@@ -15,6 +17,7 @@
 #include "sim/elf_loader.h"
 #include "sim/machine.h"
 #include "sim/mips/disasm.h"
+#include "sim/user/user_main.h"
 
 namespace {
 
@@ -74,6 +77,15 @@ int main(int argc, char** argv) {
   auto* dis = app.add_subcommand("disasm", "disassemble the executable sections of a MIPS ELF file");
   dis->add_option("elf", dis_path, "MIPS ELF file")->required();
 
+  ds::user::UserCommand ucmd;
+  auto* user = app.add_subcommand("user", "run a static Linux n64 MIPS program in user mode (like qemu-user)");
+  user->add_option("--isa", ucmd.isa, "instruction set: r2 (MIPS64 Release 2, default) or mips4 (strict R10000)")
+      ->check(CLI::IsMember({"mips4", "r2"}));
+  user->add_option("--env", ucmd.env, "add NAME=VALUE to the guest's environment (repeatable)");
+  user->add_option("--max-insns", ucmd.max_insns, "stop after this many instructions (exit status 124)");
+  user->add_flag("--stats", ucmd.stats, "print the retired-instruction count to stderr at the end");
+  user->prefix_command();  // the program and its arguments follow the options
+
   // CLI11 reports an unknown subcommand as a missing one; name it instead.
   auto is_subcommand = [&](const char* name) {
     for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
@@ -98,6 +110,11 @@ int main(int argc, char** argv) {
   try {
     if (*run) return cmd_run(config_path, elf_path, show_stats, json_path, max_insns);
     if (*dis) return cmd_disasm(dis_path);
+    if (*user) {
+      ucmd.args = user->remaining();
+      if (!ucmd.args.empty() && ucmd.args[0] == "--") ucmd.args.erase(ucmd.args.begin());
+      return ds::user::run_user(ucmd);
+    }
   } catch (const std::exception& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "discosim: %s\n", e.what());

@@ -1,0 +1,34 @@
+// user_main.cpp - glue between the CLI and the process model.
+#include "sim/user/user_main.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "sim/elf_loader.h"
+#include "sim/user/process.h"
+
+namespace ds::user {
+
+int run_user(const UserCommand& cmd) {
+  if (cmd.args.empty()) throw std::runtime_error("user: no program given");
+  if (cmd.isa != "r2" && cmd.isa != "mips4")
+    throw std::runtime_error("user: --isa must be 'mips4' or 'r2', not '" + cmd.isa + "'");
+  ProcessOptions opt;
+  opt.path = cmd.args[0];
+  opt.argv = cmd.args;
+  opt.envp = deterministic_env();
+  opt.envp.insert(opt.envp.end(), cmd.env.begin(), cmd.env.end());
+  opt.isa_r2 = cmd.isa == "r2";
+  opt.max_insns = cmd.max_insns;
+  ElfImage img = load_elf(opt.path);
+  Process proc(img, opt);
+  int status = proc.run();
+  if (cmd.stats) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "discosim: %llu instructions retired\n",
+                 static_cast<unsigned long long>(proc.cpu().insns));
+  }
+  return status;
+}
+
+}  // namespace ds::user
