@@ -108,6 +108,52 @@ bool Bus::is_ram(u64 pa, u64 len) const {
   return len == 0;
 }
 
+void Bus::save(CheckpointWriter& w) const {
+  w.u64v(ram_.size());
+  for (const Ram& r : ram_) {
+    w.u64v(r.base);
+    w.u64v(r.size);
+    static const u8 zero[kPageSize] = {};
+    for (u64 off = 0; off < r.size; off += kPageSize) {
+      if (std::memcmp(r.host + off, zero, kPageSize) == 0) continue;  // untouched or zero
+      w.u64v(off);
+      w.bytes(r.host + off, kPageSize);
+    }
+    w.u64v(~u64{0});  // end of this range's pages
+  }
+  w.u64v(reservations_.size());
+  for (const Reservation& res : reservations_) {
+    w.u64v(res.cpu);
+    w.u64v(host_to_pa(res.line));
+  }
+}
+
+void Bus::restore(CheckpointReader& rd) {
+  if (rd.u64v() != ram_.size()) rd.fail("checkpoint has a different memory layout");
+  for (Ram& r : ram_) {
+    if (rd.u64v() != r.base || rd.u64v() != r.size) rd.fail("checkpoint has a different memory layout");
+    std::memset(r.host, 0, r.size);
+    for (u64 off = rd.u64v(); off != ~u64{0}; off = rd.u64v()) {
+      if (off % kPageSize || off >= r.size) rd.fail("corrupt checkpoint (page outside RAM)");
+      rd.bytes_into(r.host + off, kPageSize);
+    }
+  }
+  reservations_.clear();
+  for (u64 n = rd.u64v(); n; --n) {
+    unsigned cpu = static_cast<unsigned>(rd.u64v());
+    u64 pa = rd.u64v();
+    u8* page = ram_page(pa);
+    if (!page) rd.fail("corrupt checkpoint (reservation outside RAM)");
+    reservations_.push_back({cpu, page + (pa & kPageMask)});
+  }
+}
+
+u64 Bus::host_to_pa(const u8* host) const {
+  for (const Ram& r : ram_)
+    if (host >= r.host && host < r.host + r.size) return r.base + static_cast<u64>(host - r.host);
+  return ~u64{0};
+}
+
 u64 Bus::ram_total() const {
   u64 t = 0;
   for (const Ram& r : ram_) t += r.size;

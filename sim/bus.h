@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/checkpoint.h"
 #include "sim/device.h"
 #include "sim/types.h"
 
@@ -46,6 +47,12 @@ class Bus {
   bool zero_bytes(u64 pa, u64 len);
 
   u64 ram_total() const;
+
+  // Checkpoints: every non-zero RAM page, and the LL/SC reservations.
+  void save(CheckpointWriter& w) const;
+  void restore(CheckpointReader& r);
+  // The physical address of a host pointer into RAM (~0 if it is not).
+  u64 host_to_pa(const u8* host) const;
   // True if every byte of [pa, pa+len) is RAM (a DMA engine checks first).
   bool is_ram(u64 pa, u64 len) const;
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "sim/checkpoint.h"
 #include "sim/types.h"
 
 namespace ds {
@@ -31,6 +32,10 @@ class Device {
   virtual const char* name() const = 0;
   virtual bool read(const MmioAccess& a, u64& value) = 0;
   virtual bool write(const MmioAccess& a, u64 value) = 0;
+  // Checkpoints: a device with state writes it all and reads it back in the
+  // same order; a stateless device keeps these defaults.
+  virtual void save(CheckpointWriter&) const {}
+  virtual void restore(CheckpointReader&) {}
 };
 
 }  // namespace ds

@@ -50,6 +50,14 @@ class CpuControl final : public Device {
   const char* name() const override { return "cpu-control"; }
   bool read(const MmioAccess& a, u64& value) override;
   bool write(const MmioAccess& a, u64 value) override;
+  void save(CheckpointWriter& w) const override {
+    w.u64v(start_pc_);
+    w.u64v(start_arg_);
+  }
+  void restore(CheckpointReader& r) override {
+    start_pc_ = r.u64v();
+    start_arg_ = r.u64v();
+  }
 
  private:
   Host& host_;

@@ -32,6 +32,61 @@ DiskController::~DiskController() {
   for (Disk& d : disks_) close(d.fd);
 }
 
+// FNV-1a over the image: enough to notice a read-only image that changed.
+u64 DiskController::image_checksum(const Disk& d) const {
+  u64 h = 0xcbf29ce484222325ull;
+  std::vector<u8> buf(1 << 16);
+  for (off_t off = 0;; off += static_cast<off_t>(buf.size())) {
+    ssize_t n = pread(d.fd, buf.data(), buf.size(), off);
+    if (n <= 0) break;
+    for (ssize_t k = 0; k < n; ++k) h = (h ^ buf[static_cast<size_t>(k)]) * 0x100000001b3ull;
+  }
+  return h;
+}
+
+void DiskController::save(CheckpointWriter& w) const {
+  for (u64 v : {target_, sector_, count_, dma_, status_}) w.u64v(v);
+  w.boolean(flight_.active);
+  for (u64 v : {flight_.command, flight_.target, flight_.sector, flight_.count, flight_.dma, flight_.due.value})
+    w.u64v(v);
+  w.u64v(disks_.size());
+  for (const Disk& d : disks_) {
+    w.u64v(d.sectors);
+    w.boolean(d.writable);
+    if (!d.writable) {
+      w.u64v(image_checksum(d));
+      continue;
+    }
+    std::vector<u8> img(d.sectors * kSectorBytes);
+    if (pread(d.fd, img.data(), img.size(), 0) != static_cast<ssize_t>(img.size()))
+      throw std::runtime_error(d.path + ": cannot read disk image for the checkpoint");
+    w.bytes(img.data(), img.size());
+  }
+}
+
+void DiskController::restore(CheckpointReader& r) {
+  for (u64* v : {&target_, &sector_, &count_, &dma_, &status_}) *v = r.u64v();
+  flight_.active = r.boolean();
+  for (u64* v : {&flight_.command, &flight_.target, &flight_.sector, &flight_.count, &flight_.dma, &flight_.due.value})
+    *v = r.u64v();
+  if (r.u64v() != disks_.size()) r.fail("checkpoint has a different number of disks");
+  for (Disk& d : disks_) {
+    if (r.u64v() != d.sectors || r.boolean() != d.writable) r.fail(d.path + " differs from the checkpoint's disk");
+    if (!d.writable) {
+      if (r.u64v() != image_checksum(d)) r.fail(d.path + " changed since the checkpoint was taken");
+      continue;
+    }
+    std::vector<u8> img = r.bytes();
+    if (img.size() != d.sectors * kSectorBytes || pwrite(d.fd, img.data(), img.size(), 0) != static_cast<ssize_t>(img.size()) ||
+        fdatasync(d.fd) != 0)
+      r.fail(d.path + ": cannot restore disk image");
+  }
+  if (flight_.active) {
+    if (flight_.target >= disks_.size()) r.fail("corrupt checkpoint (disk command)");
+    schedule_completion();
+  }
+}
+
 bool DiskController::read(const MmioAccess& a, u64& value) {
   if (a.size < 4) return false;
   switch (a.offset) {
@@ -86,20 +141,25 @@ void DiskController::start(u64 command) {
 
   status_ = kBusy;
   Latency delay{timing_.per_command.cycles + timing_.per_sector.cycles * count_};
-  events_.schedule(now_ + delay, [this, command, t = static_cast<unsigned>(target_), s = sector_, n = count_,
-                                  d = dma_] { complete(command, t, s, n, d); });
+  flight_ = {true, command, target_, sector_, count_, dma_, now_ + delay};
+  schedule_completion();
 }
 
-void DiskController::complete(u64 command, unsigned target, u64 sector, u64 count, u64 dma) {
-  const Disk& disk = disks_[target];
-  std::vector<u8> buf(count * kSectorBytes);
-  if (!bus_.is_ram(dma, buf.size())) return finish(kDmaFault);
-  off_t where = static_cast<off_t>(sector * kSectorBytes);
-  if (command == kRead) {
+void DiskController::schedule_completion() {
+  events_.schedule(flight_.due, [this] { complete(); });
+}
+
+void DiskController::complete() {
+  flight_.active = false;
+  const Disk& disk = disks_[flight_.target];
+  std::vector<u8> buf(flight_.count * kSectorBytes);
+  if (!bus_.is_ram(flight_.dma, buf.size())) return finish(kDmaFault);
+  off_t where = static_cast<off_t>(flight_.sector * kSectorBytes);
+  if (flight_.command == kRead) {
     if (pread(disk.fd, buf.data(), buf.size(), where) != static_cast<ssize_t>(buf.size())) return finish(kHostIo);
-    if (!bus_.write_bytes(dma, buf.data(), buf.size())) return finish(kDmaFault);
+    bus_.write_bytes(flight_.dma, buf.data(), buf.size());
   } else {
-    if (!bus_.read_bytes(dma, buf.data(), buf.size())) return finish(kDmaFault);
+    bus_.read_bytes(flight_.dma, buf.data(), buf.size());
     if (pwrite(disk.fd, buf.data(), buf.size(), where) != static_cast<ssize_t>(buf.size()) ||
         fdatasync(disk.fd) != 0)
       return finish(kHostIo);

@@ -85,6 +85,11 @@ class DiskController final : public Device {
   const char* name() const override { return "disk"; }
   bool read(const MmioAccess& a, u64& value) override;
   bool write(const MmioAccess& a, u64 value) override;
+  // Saves registers, the command in flight and the contents of writable
+  // images; restore writes those contents back to the image files and
+  // refuses read-only images that changed since the checkpoint.
+  void save(CheckpointWriter& w) const override;
+  void restore(CheckpointReader& r) override;
 
   u64 capacity(unsigned disk) const { return disks_[disk].sectors; }
 
@@ -95,9 +100,17 @@ class DiskController final : public Device {
     bool writable;
     u64 sectors;
   };
+  // The command being carried out, kept as data so a checkpoint can hold it.
+  struct InFlight {
+    bool active = false;
+    u64 command = 0, target = 0, sector = 0, count = 0, dma = 0;
+    Cycle due;
+  };
   void start(u64 command);
-  void complete(u64 command, unsigned target, u64 sector, u64 count, u64 dma);
+  void schedule_completion();
+  void complete();
   void finish(u64 error);
+  u64 image_checksum(const Disk& d) const;
 
   std::vector<Disk> disks_;
   DiskTiming timing_;
@@ -107,6 +120,7 @@ class DiskController final : public Device {
   IrqLine irq_;
   u64 target_ = 0, sector_ = 0, count_ = 0, dma_ = 0;
   u64 status_ = 0;
+  InFlight flight_;
 };
 
 }  // namespace ds

@@ -18,11 +18,11 @@ bool IpiUnit::write(const MmioAccess& a, u64 value) {
     case kSend:
       if (value >= lines_.size()) return false;
       ++sent_[a.cpu];
-      pending_[value] = true;
+      pending_[value] = 1;
       lines_[value](true);
       return true;
     case kClear:
-      pending_[a.cpu] = false;
+      pending_[a.cpu] = 0;
       lines_[a.cpu](false);
       return true;
     default: return false;

@@ -25,14 +25,24 @@ class IpiUnit final : public Device {
 
   // lines[n] is CPU n's IPI line.
   explicit IpiUnit(std::vector<IrqLine> lines)
-      : lines_(std::move(lines)), pending_(lines_.size(), false), sent_(lines_.size(), 0) {}
+      : lines_(std::move(lines)), pending_(lines_.size(), 0), sent_(lines_.size(), 0) {}
   const char* name() const override { return "ipi"; }
   bool read(const MmioAccess& a, u64& value) override;
   bool write(const MmioAccess& a, u64 value) override;
+  // The line levels themselves live in the CPUs' Cause registers, which the
+  // CPUs save; this saves the unit's view of them.
+  void save(CheckpointWriter& w) const override {
+    w.array(pending_);
+    w.array(sent_);
+  }
+  void restore(CheckpointReader& r) override {
+    r.array(pending_);
+    r.array(sent_);
+  }
 
  private:
   std::vector<IrqLine> lines_;
-  std::vector<bool> pending_;
+  std::vector<u8> pending_;  // per CPU: line up (1) or down (0)
   std::vector<u64> sent_;
 };
 

@@ -16,6 +16,21 @@ bool Uart::read(const MmioAccess& a, u64& value) {
   }
 }
 
+void Uart::save(CheckpointWriter& w) const {
+  w.u64v(ier_);
+  w.u64v(lcr_);
+  w.str(input_);
+  w.u64v(input_pos_);
+}
+
+void Uart::restore(CheckpointReader& r) {
+  ier_ = static_cast<u8>(r.u64v());
+  lcr_ = static_cast<u8>(r.u64v());
+  input_ = r.str();
+  input_pos_ = r.u64v();
+  if (input_pos_ > input_.size()) r.fail("corrupt checkpoint (uart input position)");
+}
+
 bool Uart::write(const MmioAccess& a, u64 value) {
   if (a.size != 1) return false;
   switch (a.offset) {

@@ -28,6 +28,8 @@ class Uart final : public Device {
   const char* name() const override { return "uart"; }
   bool read(const MmioAccess& a, u64& value) override;
   bool write(const MmioAccess& a, u64 value) override;
+  void save(CheckpointWriter& w) const override;
+  void restore(CheckpointReader& r) override;
 
   // Queues bytes the guest will read from RBR.
   void feed_input(const std::string& bytes) { input_ += bytes; }
