@@ -96,6 +96,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "discosim: unknown subcommand '%s' (try --help)\n", argv[1]);
     return 2;
   }
+  // `discosim user [options] -- prog args`: CLI11 would hand whatever follows
+  // "--" to the top level, so the user subcommand takes it here.
+  std::vector<std::string> after_dashdash;
+  bool user_dashdash = false;
+  if (argc > 1 && std::string(argv[1]) == "user")
+    for (int i = 2; i < argc; ++i)
+      if (std::string(argv[i]) == "--") {
+        after_dashdash.assign(argv + i + 1, argv + argc);
+        user_dashdash = true;
+        argc = i;
+        break;
+      }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -112,7 +124,8 @@ int main(int argc, char** argv) {
     if (*dis) return cmd_disasm(dis_path);
     if (*user) {
       ucmd.args = user->remaining();
-      if (!ucmd.args.empty() && ucmd.args[0] == "--") ucmd.args.erase(ucmd.args.begin());
+      if (user_dashdash && !ucmd.args.empty()) ucmd.args.push_back("--");  // "--" was the program's
+      ucmd.args.insert(ucmd.args.end(), after_dashdash.begin(), after_dashdash.end());
       return ds::user::run_user(ucmd);
     }
   } catch (const std::exception& e) {

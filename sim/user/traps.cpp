@@ -1,5 +1,5 @@
 // traps.cpp - what the Linux kernel does when a user-mode MIPS process takes
-// an exception (arch/mips/kernel/traps.c, unaligned.c), one case per ExcCode:
+// an exception (arch/mips/kernel/traps.c), one case per ExcCode:
 //
 //   Sys               -> the system call (syscalls.cpp)
 //   TLBL/TLBS/Mod     -> kSIGSEGV (MAPERR when unmapped, ACCERR otherwise)
@@ -44,55 +44,6 @@ bool fetch_word(Process& p, u64 va, u32& raw) {
   return true;
 }
 
-// Emulates a misaligned integer or FPU load/store (Linux emulate_load_store_insn);
-// false if the instruction is not one Linux emulates or memory faults.
-bool emulate_unaligned(Process& p, Insn i, bool& segv) {
-  mips::Cpu& c = p.cpu();
-  u64 va = c.gpr[i.rs()] + i.imm_sext();
-  unsigned size = 0;
-  bool store = false, sign = false, fpu = false;
-  switch (i.opcode()) {
-    case 0x21: size = 2, sign = true; break;  // lh
-    case 0x25: size = 2; break;               // lhu
-    case 0x23: size = 4, sign = true; break;  // lw
-    case 0x27: size = 4; break;               // lwu
-    case 0x37: size = 8; break;               // ld
-    case 0x29: size = 2, store = true; break; // sh
-    case 0x2b: size = 4, store = true; break; // sw
-    case 0x3f: size = 8, store = true; break; // sd
-    case 0x31: size = 4, fpu = true; break;   // lwc1
-    case 0x35: size = 8, fpu = true; break;   // ldc1
-    case 0x39: size = 4, store = true, fpu = true; break;  // swc1
-    case 0x3d: size = 8, store = true, fpu = true; break;  // sdc1
-    default: return false;
-  }
-  u8 b[8];
-  if (store) {
-    u64 v = fpu ? c.fpu.fpr[i.rt()] : c.gpr[i.rt()];
-    for (unsigned k = 0; k < size; ++k) {
-      unsigned shift = 8 * (p.big_endian() ? size - 1 - k : k);
-      b[k] = static_cast<u8>(v >> shift);
-    }
-    if (!p.mem().copy_out(va, b, size)) return segv = true, false;
-    return true;
-  }
-  if (!p.mem().copy_in(b, va, size)) return segv = true, false;
-  u64 v = 0;
-  for (unsigned k = 0; k < size; ++k) {
-    unsigned shift = 8 * (p.big_endian() ? size - 1 - k : k);
-    v |= u64{b[k]} << shift;
-  }
-  if (sign) v = size == 2 ? sext16(v) : sext32(v);
-  if (fpu) {
-    // lwc1 writes the low word and leaves the high word unchanged (FR=1).
-    u64& f = c.fpu.fpr[i.rt()];
-    f = size == 4 ? ((f & ~u64{0xffffffff}) | (v & 0xffffffff)) : v;
-  } else if (i.rt() != 0) {
-    c.gpr[i.rt()] = v;
-  }
-  return true;
-}
-
 }  // namespace
 
 void Process::take_exception(mips::Cpu& c) {
@@ -110,20 +61,9 @@ void Process::take_exception(mips::Cpu& c) {
       deliver_fault(*this, kSIGSEGV, c.exc.tlb_refill ? kSegvMaperr : kSegvAccerr, c.exc.badvaddr);
       return;
     case Exc::AdEL:
-    case Exc::AdES: {
-      u32 raw;
-      bool segv = false;
-      // A data access inside user space that is only misaligned: emulate it.
-      if (c.exc.badvaddr < kUserTop && c.exc.badvaddr != c.cur_pc && fetch_word(*this, c.cur_pc, raw) &&
-          emulate_unaligned(*this, Insn{raw}, segv))
-        return;
-      // Misaligned fetch, or an address outside xuseg: do_ade's sigbus.
-      if (segv)
-        deliver_fault(*this, kSIGSEGV, kSegvMaperr, c.exc.badvaddr);
-      else
-        deliver_fault(*this, kSIGBUS, kBusAdraln, c.exc.badvaddr);
+    case Exc::AdES:
+      deliver_fault(*this, kSIGBUS, kBusAdraln, c.exc.badvaddr);
       return;
-    }
     case Exc::IBE:
     case Exc::DBE:
       deliver_fault(*this, kSIGBUS, kBusAdraln, c.exc.badvaddr);
