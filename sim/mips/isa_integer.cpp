@@ -131,11 +131,15 @@ void sub64(Cpu& c, unsigned rd, u64 a, u64 b) {
 }
 
 // Division: the quotient goes to LO, the remainder to HI.  The manual leaves
-// the result of a zero divisor unpredictable (no exception); we leave HI/LO
-// as they were computed by the rule QEMU also uses (see docs/cpu.md).
+// the result of a zero divisor unpredictable (no exception); we give QEMU's
+// result, as if the divisor were 1: LO = dividend, HI = 0 (pinned by
+// tests/diff/known_differences_test.py; docs/differential-testing.md).
 void div32(Cpu& c, Insn i, bool is_signed) {
   u32 a = lo32(R(c, i.rs())), b = lo32(R(c, i.rt()));
-  if (b == 0) return;
+  if (b == 0) {
+    c.lo = sext32(a), c.hi = 0;
+    return;
+  }
   if (is_signed) {
     i32 sa = static_cast<i32>(a), sb = static_cast<i32>(b);
     if (sa == INT32_MIN && sb == -1) {
@@ -149,7 +153,10 @@ void div32(Cpu& c, Insn i, bool is_signed) {
 }
 void div64(Cpu& c, Insn i, bool is_signed) {
   u64 a = R(c, i.rs()), b = R(c, i.rt());
-  if (b == 0) return;
+  if (b == 0) {
+    c.lo = a, c.hi = 0;
+    return;
+  }
   if (is_signed) {
     if (s64(a) == INT64_MIN && s64(b) == -1) {
       c.lo = a, c.hi = 0;

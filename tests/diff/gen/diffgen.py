@@ -39,9 +39,17 @@ def _no_core():
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+# Linux MIPS signal numbers (arch/mips/include/uapi/asm/signal.h); several
+# differ from the host's, e.g. SIGBUS is 10 on MIPS and 7 on x86-64.
+MIPS_SIGNALS = {1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT",
+                7: "SIGEMT", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGBUS", 11: "SIGSEGV", 12: "SIGSYS",
+                13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM", 16: "SIGUSR1", 17: "SIGUSR2"}
+
+
 def run_one(cmd, elf, timeout):
     """Runs `cmd + [elf]`; returns (stdout bytes, ending) where ending is
-    'exit N' or the name of the fatal signal."""
+    'exit N' or the name of the fatal signal.  QEMU dies of the host signal;
+    discosim exits with 128 + the MIPS signal number."""
     try:
         p = subprocess.run(cmd + [elf], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                            timeout=timeout, preexec_fn=_no_core, cwd=os.path.dirname(elf))
@@ -49,8 +57,8 @@ def run_one(cmd, elf, timeout):
         return e.stdout or b"", "timeout"
     if p.returncode < 0:
         return p.stdout, signal.Signals(-p.returncode).name
-    if p.returncode >= 128 and p.returncode - 128 in signal.valid_signals():
-        return p.stdout, signal.Signals(p.returncode - 128).name  # a runner that exits 128+sig
+    if p.returncode > 128 and p.returncode - 128 in MIPS_SIGNALS:
+        return p.stdout, MIPS_SIGNALS[p.returncode - 128]
     return p.stdout, f"exit {p.returncode}"
 
 
@@ -74,13 +82,30 @@ def run_chunk(indices):
     res = {"run": 0, "endings": {}, "rows": set(), "mismatches": []}
     for s in seqs:
         res["rows"] |= s.rows_used()
+    plain = [s for s in seqs if not s.needs_cop1x_reference(_ctx["table"])]
+    cop1x = [s for s in seqs if s.needs_cop1x_reference(_ctx["table"])]
+    for group, ref_cmd in ((plain, o.ref_cmd), (cop1x, o.cop1x_ref_cmd)):
+        if group:
+            _run_group(group, ref_cmd, res)
+    return res
+
+
+def reference_for(seq):
+    o = _ctx["opts"]
+    return o.cop1x_ref_cmd if seq.needs_cop1x_reference(_ctx["table"]) else o.ref_cmd
+
+
+def _run_group(seqs, ref_cmd, res):
+    """Runs `seqs` as programs until each has run once (a sequence that
+    dies ends its program; the rest start again in a new one)."""
+    o = _ctx["opts"]
     with tempfile.TemporaryDirectory(prefix="diffgen-") as tmp:
         elf = os.path.join(tmp, "prog.elf")
         todo = seqs
         while todo:
             program.build(elf, todo, _ctx["have_fpu"])
             os.chmod(elf, 0o755)
-            ref_out, ref_end = run_one(o.ref_cmd, elf, o.timeout)
+            ref_out, ref_end = run_one(ref_cmd, elf, o.timeout)
             ref_recs, _ = program.split_records(ref_out)
             if o.sim_cmd:
                 sim_out, sim_end = run_one(o.sim_cmd, elf, o.timeout)
@@ -103,7 +128,6 @@ def run_chunk(indices):
             if n < len(todo):
                 res["endings"][ref_end] = res["endings"].get(ref_end, 0) + 1
             todo = todo[n + 1:]
-    return res
 
 
 def disassemble(words, addr):
@@ -125,10 +149,12 @@ def reproduce(index, outdir):
     spans = program.build(elf, [seq], _ctx["have_fpu"])
     os.chmod(elf, 0o755)
     start, end = spans[index]
-    ref_out, ref_end = run_one(o.ref_cmd, elf, o.timeout)
+    ref_cmd = reference_for(seq)
+    ref_out, ref_end = run_one(ref_cmd, elf, o.timeout)
     sim_out, sim_end = run_one(o.sim_cmd, elf, o.timeout) if o.sim_cmd else (ref_out, ref_end)
     lines = [f"== mismatch: seed {o.seed} sequence {index} (program {elf})",
              f"   rerun: {sys.argv[0]} --seed {o.seed} --first {index} --count 1",
+             f"   reference: {' '.join(ref_cmd)}",
              f"   base register r{seq.base} = {program.B_VALUE:#x} (scratch at {program.B_VALUE - sequence.BASE_BIAS:#x})",
              disassemble(seq.layout(start), start),
              f"   qemu: {ref_end}, {len(ref_out) // program.RECORD} record(s);"
@@ -150,6 +176,8 @@ def parse_args(argv):
     ap.add_argument("--discosim", help="the discosim binary (runs `discosim user --isa mips4`)")
     ap.add_argument("--sim-cmd", help="simulator command instead of --discosim (program path appended)")
     ap.add_argument("--ref-cmd", default="qemu-mips64 -cpu VR5432", help="reference command")
+    ap.add_argument("--cop1x-ref-cmd", default="qemu-mips64 -cpu 5Kf",
+                    help="reference for sequences using COP1X rows (QEMU's VR5432 traps them)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--first", type=int, default=0, help="first sequence index")
     ap.add_argument("--count", type=int, default=2000, help="number of sequences")
@@ -165,6 +193,10 @@ def parse_args(argv):
     ap.add_argument("--ref-only", action="store_true", help="run only the reference (harness self-check)")
     o = ap.parse_args(argv)
     o.ref_cmd = shlex.split(o.ref_cmd)
+    o.cop1x_ref_cmd = shlex.split(o.cop1x_ref_cmd)
+    o.list_rows = os.path.abspath(o.list_rows)
+    if o.discosim:
+        o.discosim = os.path.abspath(o.discosim)
     if o.sim_cmd:
         o.sim_cmd = shlex.split(o.sim_cmd)
     elif o.discosim and not o.ref_only:
@@ -209,6 +241,8 @@ def main(argv):
             print(f"-- sequence {index}: {what}")
             print(reproduce(index, outdir))
     missing = sorted(r.name for r in rows if r.role != "excluded" and r.name not in total["rows"])
+    print(f"diffgen: {len(total['rows'])} table rows generated; not drawn at random: "
+          f"{' '.join(sorted(r.name for r in rows if r.role == 'excluded'))}")
     if missing and not o.no_coverage_check:
         failed = True
         print(f"diffgen: table rows never generated: {' '.join(missing)}")

@@ -18,10 +18,10 @@ import rows as R  # noqa: E402
 import sequence  # noqa: E402
 from diffgen import run_one  # noqa: E402
 
-list_rows = sys.argv[1]
+list_rows = os.path.abspath(sys.argv[1])
 cmds = {"qemu": ["qemu-mips64", "-cpu", "VR5432"]}
 if len(sys.argv) > 2 and subprocess.run([sys.argv[2], "user", "--help"], capture_output=True).returncode == 0:
-    cmds["discosim"] = [sys.argv[2], "user", "--isa", "mips4"]
+    cmds["discosim"] = [os.path.abspath(sys.argv[2]), "user", "--isa", "mips4"]
 names = {r.name for r in R.load_rows(list_rows)}
 table = sequence.make_table(R.load_rows(list_rows))
 failures = []

@@ -27,7 +27,8 @@ BASE_BIAS = 128    # the base register points this far into the scratch
 ROLE_WEIGHT = {"plain": 6.0, "mem": 3.0, "indexed": 0.4, "branch": 1.5, "jump": 0.3,
                "jumpreg": 0.3, "llsc": 0.3}
 TRAP_WEIGHT = 0.15   # rows that trap often (TGE, TNE, BREAK, ...): relative to 1
-FAULT_END_P = 0.02   # chance that a sequence ends with a 'fault' row
+FAULT_EVERY = 20     # every 20th sequence ends with a 'fault' row
+WILD_P = 0.01        # chance that a load/store goes to unmapped page 0
 
 
 class Block:
@@ -47,10 +48,13 @@ class Sequence:
         self.fcsr = values.fcsr_value(rng) if have_fpu else 0
         self.fpr = [values.fpr_value(rng) if have_fpu else 0 for _ in range(32)]
         self.scratch = bytes(rng.getrandbits(8) for _ in range(SCRATCH))
-        self.blocks = _draw_blocks(rng, table, length, self.base)
+        self.blocks = _draw_blocks(rng, table, length, self.base, index)
 
     def rows_used(self):
         return {n for b in self.blocks for n in b.rows}
+
+    def needs_cop1x_reference(self, table):
+        return bool(self.rows_used() & table.cop1x)
 
     def layout(self, addr):
         """The sequence's words placed at `addr`, with branch and jump
@@ -86,9 +90,10 @@ class _Table:
         for r in rows:
             self.by_role.setdefault(r.role, []).append(r)
         self.by_role["llsc"] = self.by_role.get("llsc_head", [])
+        self.cop1x = {r.name for r in rows if R.needs_cop1x_reference(r)}
 
-    def draw(self, rng, role):
-        rows = self.by_role.get(role, [])
+    def draw(self, rng, role, avoid=frozenset()):
+        rows = [r for r in self.by_role.get(role, []) if r.name not in avoid]
         weights = [TRAP_WEIGHT if ("trap" in r.flags) else 1.0 for r in rows]
         return rng.choices(rows, weights)[0] if rows else None
 
@@ -98,18 +103,18 @@ def make_table(rows):
 
 
 def _mem_operand(rng, row, word, base):
-    """Base register and offset: inside the scratch buffer almost always,
-    aligned for the access size unless the row takes any alignment; now and
-    then misaligned or through a wild base register (address errors)."""
+    """Base register and offset: inside the scratch buffer, aligned for the
+    access size unless the row takes any alignment; now and then an aligned
+    offset from $0 instead (page 0 is unmapped: SIGSEGV).  Never misaligned
+    and never a kernel address: there QEMU and Linux differ (see
+    known_differences_test.py)."""
     size = R.ACCESS_SIZE.get(row.name, 1)
+    if rng.random() < WILD_P:
+        return R.put(R.put(word, 21, 5, 0), 0, 16, rng.randrange(0, 0x8000 // size) * size)
     off = rng.randrange(-BASE_BIAS, SCRATCH - BASE_BIAS - size + 1)
     if row.name not in R.UNALIGNED_OK:
         off -= off % size
-        if rng.random() < 0.02:
-            off += rng.randrange(1, size) if size > 1 else 0
-    reg = base if rng.random() > 0.02 else R.pick_gpr(rng, {base})
-    word = R.put(word, 21, 5, reg)
-    return R.put(word, 0, 16, off)
+    return R.put(R.put(word, 21, 5, base), 0, 16, off)
 
 
 def _single(rng, row, base):
@@ -139,13 +144,20 @@ def _single(rng, row, base):
     return pre + [word], used + [row.name]
 
 
-def _draw_blocks(rng, table, length, base):
+def _draw_blocks(rng, table, length, base, index):
     blocks, n = [], 0
+    faults = table.by_role.get("fault", [])
+    # Every FAULT_EVERY-th sequence ends with the next fault row in turn, so
+    # a few thousand sequences cover them all.  Its reference must be the
+    # strict MIPS IV one, so it draws no COP1X rows (the COP1X reference, a
+    # MIPS64 CPU, would accept the MIPS32/64 fault rows).
+    fault_end = faults[index // FAULT_EVERY % len(faults)] if faults and index % FAULT_EVERY == 0 else None
+    avoid = table.cop1x if fault_end else frozenset()
     roles = list(ROLE_WEIGHT)
     weights = [ROLE_WEIGHT[r] for r in roles]
     while n < length:
         role = rng.choices(roles, weights)[0]
-        row = table.draw(rng, role)
+        row = table.draw(rng, role, avoid)
         if row is None:
             continue
         me = len(blocks)
@@ -161,14 +173,14 @@ def _draw_blocks(rng, table, length, base):
             tl = R.put(R.put(R.put(tail_row.match, 21, 5, base), 16, 5, R.pick_gpr(rng, {base})), 0, 16, off)
             blocks.append(Block([head, tl], rows=[row.name, tail]))
         else:  # branch, jump, jumpreg: the delay slot holds a plain instruction
-            slot_row = table.draw(rng, rng.choice(["plain", "plain", "mem"]))
+            slot_row = table.draw(rng, rng.choice(["plain", "plain", "mem"]), avoid)
             slot, slot_used = _single(rng, slot_row, base)
             pre, slot = slot[:-1], slot[-1]
             word = R.random_word(rng, row)
-            avoid = {base}
+            keep = {base}
             if "branch" in row.flags and row.name.endswith(("al", "all")):
-                avoid = {base, 31}  # linking on rs = 31 is UNPREDICTABLE
-            word, regs = R.fill_operands(rng, row, word, avoid)
+                keep = {base, 31}  # linking on rs = 31 is UNPREDICTABLE
+            word, regs = R.fill_operands(rng, row, word, keep)
             if role == "branch":
                 if "t" in regs and rng.random() < 0.3:  # BEQ rs, rs: taken
                     word = R.put(word, 16, 5, regs["s"])
@@ -189,8 +201,8 @@ def _draw_blocks(rng, table, length, base):
     # Forward targets: any later block boundary, or the end of the sequence.
     for i, b in enumerate(blocks):
         b.fixups = [(p, k, rng.randrange(i + 1, len(blocks) + 1)) for p, k, _ in b.fixups]
-    if rng.random() < FAULT_END_P and table.by_role.get("fault"):
-        row = table.draw(rng, "fault")
+    if fault_end:
+        row = fault_end
         word, _ = R.fill_operands(rng, row, R.random_word(rng, row), {base})
         blocks.append(Block([word], rows=[row.name]))
     return blocks
