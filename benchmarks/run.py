@@ -16,14 +16,16 @@ Workloads (built by `ninja -C DIR`, see benchmarks/meson.build):
 Instruction counts come from discosim's statistics JSON (exact).  QEMU runs
 the identical, deterministic program, so the same count is used for it.
 Host seconds are wall-clock for the whole process (start-up included) on
-both sides; discosim's own run-loop time is reported too.  Every run's
-console output and exit status are checked: both simulators must print the
-same lines and exit 0, or the script fails.
+both sides; discosim's own run-loop time is reported too (bare metal only:
+the user runner reports no time).  Every run's console output and exit
+status are checked: both simulators must print the same lines and exit 0, or
+the script fails.
 """
 import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -76,7 +78,7 @@ def discosim_cmd(discosim, w, elf, args, stats_path):
     if w.kind == 'bare':
         return [discosim, 'run', '--stats-json', stats_path, '--max-insns', NO_LIMIT,
                 os.path.join(ROOT, 'configs', 'demo.toml'), elf]
-    return [discosim, 'user', '--stats-json', stats_path, elf] + args
+    return [discosim, 'user', '--stats', elf] + args
 
 
 def qemu_cmd(w, ref_elf, args):
@@ -98,8 +100,14 @@ def run_once(discosim, w, bdir, tiny):
         d_sec, d_rc, d_out, d_err = timed(discosim_cmd(discosim, w, elf, args, stats_path))
         if d_rc != 0:
             fail(f'{w.name}: discosim exited {d_rc}: {d_err.strip()[-400:]}')
-        with open(stats_path) as f:
-            stats = json.load(f)
+        if w.kind == 'bare':
+            with open(stats_path) as f:
+                stats = json.load(f)
+        else:  # the user runner prints its count: "discosim: N instructions retired"
+            m = re.search(r'(\d+) instructions retired', d_err)
+            if not m:
+                fail(f'{w.name}: `discosim user --stats` printed no instruction count')
+            stats = {'total_instructions': int(m.group(1)), 'host_seconds': None}
     q_sec, q_rc, q_out, q_err = timed(qemu_cmd(w, ref, args))
     if q_rc != 0:
         fail(f'{w.name}: QEMU exited {q_rc}: {q_err.strip()[-400:]}')
@@ -127,13 +135,14 @@ def summarise(w, runs):
     if any(r['insns'] != insns for r in runs):
         fail(f'{w.name}: instruction count changed between runs (not deterministic)')
     d = statistics.median(r['discosim_seconds'] for r in runs)
-    d_loop = statistics.median(r['discosim_loop_seconds'] for r in runs)
+    loops = [r['discosim_loop_seconds'] for r in runs if r['discosim_loop_seconds'] is not None]
+    d_loop = statistics.median(loops) if loops else None
     q = statistics.median(r['qemu_seconds'] for r in runs)
     return {'workload': w.name, 'kind': w.kind, 'args': w.args, 'instructions': insns, 'reps': len(runs),
             'discosim_seconds': d, 'discosim_seconds_min': min(r['discosim_seconds'] for r in runs),
             'discosim_loop_seconds': d_loop, 'qemu_seconds': q,
             'qemu_seconds_min': min(r['qemu_seconds'] for r in runs),
-            'discosim_mips': insns / d / 1e6, 'discosim_loop_mips': insns / d_loop / 1e6,
+            'discosim_mips': insns / d / 1e6, 'discosim_loop_mips': insns / d_loop / 1e6 if d_loop else None,
             'qemu_mips': insns / q / 1e6, 'ratio_discosim_to_qemu': (insns / d) / (insns / q),
             'output': runs[0]['output']}
 
@@ -144,8 +153,9 @@ def print_table(rows):
     print(head)
     print('-' * len(head))
     for r in rows:
+        loop = f'{r["discosim_loop_mips"]:.1f}' if r['discosim_loop_mips'] else '-'
         print(f'{r["workload"]:14} {r["instructions"]:>14,} {r["discosim_seconds"]:>10.3f} '
-              f'{r["discosim_mips"]:>7.1f} {r["discosim_loop_mips"]:>7.1f} {r["qemu_seconds"]:>8.3f} '
+              f'{r["discosim_mips"]:>7.1f} {loop:>7} {r["qemu_seconds"]:>8.3f} '
               f'{r["qemu_mips"]:>7.1f} {r["ratio_discosim_to_qemu"]:>9.3f}')
 
 
