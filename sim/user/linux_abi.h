@@ -27,7 +27,7 @@ enum : u64 {
   fchdir = kBase + 79, rename = kBase + 80, mkdir = kBase + 81, rmdir = kBase + 82,
   unlink = kBase + 85, readlink = kBase + 87, chmod = kBase + 88, fchmod = kBase + 89,
   umask = kBase + 93, gettimeofday = kBase + 94, getrlimit = kBase + 95, getrusage = kBase + 96,
-  sysinfo = kBase + 97, times = kBase + 98, getuid = kBase + 100, getgid = kBase + 102,
+  sysinfo = kBase + 97, times = kBase + 98, getuid = kBase + 100, getgid = kBase + 102, setuid = kBase + 103, setgid = kBase + 104,
   geteuid = kBase + 105, getegid = kBase + 106, setpgid = kBase + 107, getppid = kBase + 108,
   getpgrp = kBase + 109, setsid = kBase + 110, getpgid = kBase + 119, getsid = kBase + 122,
   rt_sigsuspend = kBase + 128, sigaltstack = kBase + 129, prctl = kBase + 153,

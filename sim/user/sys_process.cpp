@@ -33,6 +33,9 @@ i64 sys_getppid(Process&, const u64*) { return kPpid; }
 i64 sys_getuid(Process&, const u64*) { return kUid; }
 i64 sys_getgid(Process&, const u64*) { return kGid; }
 i64 sys_getpgrp(Process&, const u64*) { return kPid; }
+// An unprivileged process may only "change" to the ids it already has.
+i64 sys_setuid(Process&, const u64* a) { return static_cast<i64>(a[0]) == kUid ? 0 : -err::kEPERM; }
+i64 sys_setgid(Process&, const u64* a) { return static_cast<i64>(a[0]) == kGid ? 0 : -err::kEPERM; }
 i64 sys_zero(Process&, const u64*) { return 0; }
 i64 sys_enosys(Process&, const u64*) { return -err::kENOSYS; }
 i64 sys_einval(Process&, const u64*) { return -err::kEINVAL; }
@@ -194,6 +197,8 @@ constexpr SyscallDesc kRows[] = {
     {nr::geteuid, "geteuid", sys_getuid},
     {nr::getgid, "getgid", sys_getgid},
     {nr::getegid, "getegid", sys_getgid},
+    {nr::setuid, "setuid", sys_setuid},
+    {nr::setgid, "setgid", sys_setgid},
     {nr::getpgrp, "getpgrp", sys_getpgrp},
     {nr::getpgid, "getpgid", sys_getpgrp},
     {nr::getsid, "getsid", sys_getpgrp},
