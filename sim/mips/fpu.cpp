@@ -5,7 +5,8 @@
 //     (QEMU runs legacy-NaN MIPS in "default NaN mode": no payload travels);
 //   * an invalid operation's host NaN becomes the MIPS default NaN;
 //   * with FCSR.FS, results that are tiny before rounding flush to a signed
-//     zero and report nothing (QEMU's flush_to_zero).
+//     zero and report nothing (QEMU's flush_to_zero);
+//   * Underflow means tiny after rounding and inexact (as in QEMU and SSE).
 // Host flag and rounding state never outlives one operation: HostFpScope
 // clears the flags on entry and restores round-to-nearest on exit.  Operands
 // and results pass through volatile objects so the compiler cannot move the
@@ -72,17 +73,34 @@ FpResult<T> nan_result(bool any_snan) {
   return {kDefaultNaN<T>, any_snan ? u32{kFpInvalid} : 0};
 }
 
-// Turns a host result into the MIPS one (default NaN, flush-to-zero).
-template <class T>
-FpResult<T> finish(T value, u32 flags, FpMode m) {
+// Runs `compute` (a host calculation returning T) under mode `m` and turns
+// its result into the MIPS one: host NaNs become the default NaN, and with
+// FS a result that is tiny *before* rounding (QEMU's flush test) becomes a
+// signed zero with no flags.  The host detects tininess after rounding, so
+// a result that rounded up to the smallest normal is recomputed toward zero
+// to learn which side of it the exact value lies.
+template <class T, class Compute>
+FpResult<T> host_compute(Compute compute, FpMode m) {
+  T value;
+  u32 flags;
+  {
+    HostFpScope scope(m.rm);
+    value = compute();
+    flags = scope.flags();
+  }
   FpBits<T> bits = to_bits(value);
   if (fp_is_nan<T>(bits)) bits = kDefaultNaN<T>;
-  // The host reports Underflow for results tiny *before* rounding (x86
-  // semantics), which is exactly QEMU's flush test; exact tiny results show
-  // up as denormals.
-  if (m.flush && ((flags & kFpUnderflow) || is_denormal<T>(bits))) {
-    bits &= kSign<T>;
-    flags &= ~(kFpUnderflow | kFpInexact);
+  if (m.flush) {
+    constexpr FpBits<T> kMinNormal = FpBits<T>(1) << (sizeof(T) == 4 ? 23 : 52);
+    bool tiny = is_denormal<T>(bits) || (flags & kFpUnderflow);
+    if (!tiny && (bits & ~kSign<T>) == kMinNormal && (flags & kFpInexact)) {
+      HostFpScope scope(1);
+      tiny = is_denormal<T>(to_bits<T>(compute()));
+    }
+    if (tiny) {
+      bits &= kSign<T>;
+      flags &= ~(kFpUnderflow | kFpInexact);
+    }
   }
   return {bits, flags};
 }
@@ -105,18 +123,17 @@ T host_arith(FpOp op, T x, T y) {
 template <class T>
 FpResult<T> fp_arith(FpOp op, FpBits<T> a, FpBits<T> b, FpMode m) {
   if (fp_is_nan<T>(a) || fp_is_nan<T>(b)) return nan_result<T>(fp_is_snan<T>(a) || fp_is_snan<T>(b));
-  HostFpScope scope(m.rm);
-  T r = host_arith(op, from_bits<T>(a), from_bits<T>(b));
-  return finish(r, scope.flags(), m);
+  return host_compute<T>([&] { return host_arith(op, from_bits<T>(a), from_bits<T>(b)); }, m);
 }
 
 template <class T>
 FpResult<T> fp_sqrt(FpBits<T> a, FpMode m) {
   if (fp_is_nan<T>(a)) return nan_result<T>(fp_is_snan<T>(a));
-  HostFpScope scope(m.rm);
-  volatile T x = from_bits<T>(a);
-  volatile T r = std::sqrt(x);
-  return finish<T>(r, scope.flags(), m);
+  return host_compute<T>([&] {
+    volatile T x = from_bits<T>(a);
+    volatile T r = std::sqrt(x);
+    return T{r};
+  }, m);
 }
 
 template <class T>
@@ -141,18 +158,20 @@ FpResult<T> fp_madd(FpBits<T> a, FpBits<T> b, FpBits<T> c, bool subtract, FpMode
 template <class To, class From>
 FpResult<To> fp_convert(FpBits<From> a, FpMode m) {
   if (fp_is_nan<From>(a)) return nan_result<To>(fp_is_snan<From>(a));
-  HostFpScope scope(m.rm);
-  volatile From x = from_bits<From>(a);
-  volatile To r = static_cast<To>(x);
-  return finish<To>(r, scope.flags(), m);
+  return host_compute<To>([&] {
+    volatile From x = from_bits<From>(a);
+    volatile To r = static_cast<To>(x);
+    return To{r};
+  }, m);
 }
 
 template <class T, class I>
 FpResult<T> fp_from_int(I v, FpMode m) {
-  HostFpScope scope(m.rm);
-  volatile I x = v;
-  volatile T r = static_cast<T>(x);
-  return finish<T>(r, scope.flags(), m);
+  return host_compute<T>([&] {
+    volatile I x = v;
+    volatile T r = static_cast<T>(x);
+    return T{r};
+  }, m);
 }
 
 template <class I, class T>
