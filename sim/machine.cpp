@@ -6,45 +6,9 @@
 #include <stdexcept>
 
 #include "sim/memmap.h"
+#include "sim/mips/cp0.h"
 
 namespace ds {
-
-namespace {
-
-// Kernel-mode address translation for the unmapped segments only (kseg0,
-// kseg1 and xkphys), and exceptions that end the run with a diagnostic.
-// This is the machine before the privileged architecture (CP0, the JTLB and
-// the exception vectors) is modelled; a mapped address raises a TLB miss.
-class UnmappedKernelOwner final : public mips::CpuOwner {
- public:
-  explicit UnmappedKernelOwner(Machine& m) : m_(m) {}
-
-  bool translate(mips::Cpu& cpu, u64 va, mips::Access access, mips::Translation& out) override {
-    if (va >= 0xFFFF'FFFF'8000'0000ull && va < 0xFFFF'FFFF'C000'0000ull) {  // kseg0, kseg1
-      out.pa = va & 0x1FFF'FFFF;
-      return true;
-    }
-    if (va >> 62 == 2 && ((va >> 40) & 0x7FFFF) == 0) {  // xkphys, 40-bit physical
-      out.pa = va & ((u64{1} << 40) - 1);
-      return true;
-    }
-    cpu.raise(access == mips::Access::Store ? mips::Exc::TLBS : mips::Exc::TLBL, va);
-    return false;
-  }
-
-  void take_exception(mips::Cpu& cpu) override {
-    std::fflush(stdout);
-    std::fprintf(stderr, "discosim: cpu%u: unhandled %s exception at pc 0x%016llx (badvaddr 0x%llx); stopping\n",
-                 cpu.id, mips::exc_name(cpu.exc.code), static_cast<unsigned long long>(cpu.exception_pc()),
-                 static_cast<unsigned long long>(cpu.exc.badvaddr));
-    m_.request_exit(1);
-  }
-
- private:
-  Machine& m_;
-};
-
-}  // namespace
 
 Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), console_(console) {
   bus_.add_ram(memmap::kRamBase, cfg.memory_per_node * cfg.nodes);
@@ -60,9 +24,16 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
   };
   bus_.add_device(memmap::kCpuControlBase, memmap::kCpuControlSize, cpuctl_.get());
   for (unsigned i = 0; i < cfg.num_cpus(); ++i) {
-    owners_.push_back(std::make_unique<UnmappedKernelOwner>(*this));
-    cpus_.push_back(std::make_unique<mips::Cpu>(i, bus_, dcache_, *owners_.back(), cfg.big_endian));
-    cpus_.back()->forbidden = 0;  // kernel mode: every gate open
+    // Each CPU's owner is its CP0 (sim/mips/cp0.h); a CPU that cannot
+    // continue (no handler behind an exception vector) ends the run.
+    auto cp0 = std::make_unique<mips::Cp0>([this](const char* why) {
+      std::fflush(console_);
+      std::fprintf(stderr, "discosim: %s; stopping\n", why);
+      request_exit(1);
+    });
+    cpus_.push_back(std::make_unique<mips::Cpu>(i, bus_, dcache_, *cp0, cfg.big_endian));
+    cp0->attach(*cpus_.back());
+    owners_.push_back(std::move(cp0));
   }
 }
 
@@ -90,6 +61,7 @@ void Machine::start_cpu(unsigned cpu, u64 pc, u64 arg) {
   mips::Cpu& c = *cpus_[cpu];
   c.gpr.fill(0);
   c.gpr[4] = arg;  // $a0
+  c.cp0->reset();  // R10000 reset state: kernel mode, BEV=1, ERL=1
   c.set_pc(pc);
   started_[cpu] = true;
   c.resume();
@@ -101,7 +73,7 @@ int Machine::run() {
   for (;;) {
     bool any_running = false;
     for (auto& c : cpus_) {
-      if (c->stopped()) continue;
+      if (c->stopped() || !wakeable(*c)) continue;
       any_running = true;
       c->run(cfg_.quantum);
       if (c->ll_bit && c->ll_line) link_to_reservation(*c);
@@ -133,6 +105,17 @@ void Machine::link_to_reservation(mips::Cpu& c) {
   const u8* page = c.ll_line - (reinterpret_cast<uintptr_t>(c.ll_line) & kPageMask);
   for (auto& other : cpus_)
     if (other.get() != &c) other->drop_write_page(page);
+}
+
+// An idle CPU with every interrupt line masked can never run again.
+bool Machine::wakeable(const mips::Cpu& c) const {
+  return !c.idling() || (c.cp0->status() & mips::status::IM);
+}
+
+void Machine::idle(unsigned cpu) {
+  if (cpu >= cpus_.size()) return;
+  cpus_[cpu]->idle();
+  cpus_[cpu]->cp0->update_interrupts();  // an interrupt already pending wakes it at once
 }
 
 void Machine::request_exit(int code) {

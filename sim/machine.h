@@ -47,6 +47,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   void dump_stats() override;
   unsigned num_cpus() const override { return static_cast<unsigned>(cpus_.size()); }
   u64 total_insns() const override;
+  void idle(unsigned cpu) override;
 
   // CpuControl::Host
   unsigned node_of(unsigned cpu) const override { return cpu / cfg_.cpus_per_node; }
@@ -67,6 +68,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   std::unique_ptr<Uart> uart_;
   std::unique_ptr<CpuControl> cpuctl_;
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
+  bool wakeable(const mips::Cpu& c) const;
   std::vector<std::unique_ptr<mips::CpuOwner>> owners_;
   std::vector<std::unique_ptr<mips::Cpu>> cpus_;
   std::optional<int> exit_code_;

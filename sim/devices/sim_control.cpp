@@ -18,6 +18,10 @@ bool SimControl::write(const MmioAccess& a, u64 value) {
     case kPhaseBegin: host_.phase_begin(value); return true;
     case kPhaseEnd: host_.phase_end(value); return true;
     case kDumpStats: host_.dump_stats(); return true;
+    case kIdle:
+      if (a.cpu == kNoCpu) return false;
+      host_.idle(a.cpu);
+      return true;
     default: return false;  // bus error: no such register
   }
 }

@@ -11,6 +11,11 @@
 //   0x20    DUMP_STATS   W       write the statistics gathered so far
 //   0x28    NUM_CPUS     R       number of CPUs on the board
 //   0x30    INSNS        R       instructions retired by all CPUs so far
+//   0x38    IDLE         W       the writing CPU idles until an interrupt line
+//                                it has unmasked (Cause.IP & Status.IM) is up;
+//                                cycles (and Count) pass meanwhile.  The
+//                                R10000 has no WAIT instruction; this is the
+//                                idle signal a monitor or kernel gives.
 #pragma once
 #include <cstdio>
 
@@ -28,6 +33,7 @@ class SimControl final : public Device {
     kDumpStats = 0x20,
     kNumCpus = 0x28,
     kInsns = 0x30,
+    kIdle = 0x38,
   };
 
   // What the device asks of the machine.
@@ -40,6 +46,7 @@ class SimControl final : public Device {
     virtual void dump_stats() = 0;
     virtual unsigned num_cpus() const = 0;
     virtual u64 total_insns() const = 0;
+    virtual void idle(unsigned cpu) = 0;
   };
 
   SimControl(Host& host, std::FILE* out) : host_(host), out_(out) {}

@@ -1,6 +1,8 @@
 // cpu.cpp - the fetch/execute loop and the slow paths of memory access.
 #include "sim/mips/cpu.h"
 
+#include <algorithm>
+
 namespace ds::mips {
 
 Cpu::Cpu(unsigned id_, Bus& bus, DecodeCache& dcache, CpuOwner& owner, bool big_endian_)
@@ -33,13 +35,58 @@ void Cpu::flush_soft_tlb() {
   ftlb_.fill(SoftTlbEntry{});
 }
 
-// Executes up to `max` instructions.  Per instruction: find the decoded slot
-// through the fetch software TLB, re-decode if memory changed under it, check
-// the mode gates, advance the PC pair, execute, then handle anything the
-// instruction reported.
+// Runs up to `max` cycles (cycle()), in slices that end exactly at the
+// owner's deadline, so the CP0 timer fires before the instruction at which
+// Count reaches Compare.  An idle CPU lets the slice pass without executing.
 u64 Cpu::run(u64 max) {
   u64 done = 0;
   while (done < max && !(pending_ & kStop)) {
+    if (cycle() >= deadline) {
+      deadline = ~u64{0};
+      owner_.at_deadline(*this);
+      if (deadline <= cycle()) deadline = ~u64{0};  // an owner must look ahead
+    }
+    u64 slice = std::min(max - done, deadline - cycle());
+    if (pending_ & kIdle) {
+      idle_cycles += slice;
+      done += slice;
+    } else {
+      done += run_slice(slice);
+    }
+  }
+  return done;
+}
+
+// Takes the pending interrupt at the boundary before the next instruction:
+// that instruction (or, in a delay slot, its branch) becomes EPC.
+void Cpu::take_interrupt() {
+  cur_pc = pc;
+  in_delay = next_in_delay;
+  next_in_delay = false;
+  raise(Exc::Int);
+  pending_ &= ~kException;
+  ++exc_counts[static_cast<unsigned>(Exc::Int)];
+  ++exceptions;
+  owner_.take_exception(*this);
+}
+
+// Executes up to `max` instruction slots.  Per instruction: find the decoded
+// slot through the fetch software TLB, re-decode if memory changed under it,
+// check the mode gates, advance the PC pair, execute, then handle anything
+// the instruction reported.  Leaves early on stop, yield or idle; takes a
+// pending interrupt (one slot) before the next instruction.
+u64 Cpu::run_slice(u64 max) {
+  u64 done = 0;
+  pending_ &= ~kYield;
+  while (done < max) {
+    if (DS_UNLIKELY(pending_)) {
+      if (pending_ & (kStop | kYield | kIdle)) break;
+      if (pending_ & kInterrupt) {
+        take_interrupt();
+        ++done;
+        continue;
+      }
+    }
     u64 fetch_pc = pc;
     cur_pc = fetch_pc;
     in_delay = next_in_delay;
@@ -49,8 +96,10 @@ u64 Cpu::run(u64 max) {
     // The tag compare keeps the two low PC bits, so a misaligned PC misses and
     // fetch_slow raises AdEL.
     if (DS_UNLIKELY(e.tag != (fetch_pc & ~(kPageMask & ~u64{3}))) && !fetch_slow(fetch_pc, e)) {
-      owner_.take_exception(*this);  // fetch fault: EPC is this instruction
       pending_ &= ~kException;
+      ++exc_counts[static_cast<unsigned>(exc.code)];
+      ++exceptions;
+      owner_.take_exception(*this);  // fetch fault: EPC is this instruction
       ++done;
       continue;
     }
@@ -74,6 +123,7 @@ u64 Cpu::run(u64 max) {
       // it may have set; the owner decides where execution resumes.
       next_in_delay = false;
       ++exc_counts[static_cast<unsigned>(exc.code)];
+      ++exceptions;
       owner_.take_exception(*this);
     } else {
       ++insns;

@@ -30,6 +30,7 @@
 namespace ds::mips {
 
 class Cpu;
+class Cp0;
 
 enum class Access : u8 { Fetch, Load, Store };
 
@@ -47,6 +48,9 @@ class CpuOwner {
   // Takes the exception the last instruction reported (cpu.exc).  On entry
   // cpu.pc/npc hold the continuation, cpu.cur_pc the faulting instruction.
   virtual void take_exception(Cpu& cpu) = 0;
+  // Called by run() when cpu.cycle() reaches cpu.deadline (the CP0 timer);
+  // the owner sets the next deadline.
+  virtual void at_deadline(Cpu& cpu) { (void)cpu; }
 };
 
 // The floating-point unit's architectural state (semantics in isa_fpu.cpp).
@@ -81,10 +85,32 @@ class Cpu {
   const unsigned id;
   const bool big_endian;
   u32 forbidden = kGateCp0;  // gates closed in the current mode (see isa.h)
+  Cp0* cp0 = nullptr;        // system coprocessor (null in the user-mode runner)
 
   // ---- statistics ----------------------------------------------------------
   u64 insns = 0;                                  // retired instructions
   std::array<u64, kNumExcCodes> exc_counts{};     // exceptions taken, by ExcCode
+  u64 exceptions = 0;                             // exceptions and interrupts taken
+  u64 idle_cycles = 0;                            // cycles spent idle (waiting for an interrupt)
+
+  // ---- time ----------------------------------------------------------------
+  // The functional model's clock: one cycle per instruction slot, whether the
+  // instruction retired or trapped, plus idle cycles.  Exact at every
+  // instruction boundary (CP0 derives Count and Random from it).
+  u64 cycle() const { return insns + exceptions + idle_cycles; }
+  // run() calls owner().at_deadline() when cycle() reaches this value;
+  // whoever lowers it mid-run calls yield() so the loop re-reads it.
+  u64 deadline = ~u64{0};
+  void yield() { pending_ |= kYield; }
+
+  // ---- interrupts and idling -----------------------------------------------
+  // The owner sets this when an enabled interrupt is pending; run() takes it
+  // (owner().take_exception with Exc::Int) before the next instruction.
+  void set_interrupt_pending(bool on) { on ? pending_ |= kInterrupt : pending_ &= ~kInterrupt; }
+  // Halts instruction execution (cycles still pass) until wake().
+  void idle() { pending_ |= kIdle; }
+  void wake() { pending_ &= ~kIdle; }
+  bool idling() const { return pending_ & kIdle; }
 
   // Runs up to `max` instructions; returns how many were executed.  Stops
   // early when stop() is called (by a device or the owner).
@@ -140,7 +166,7 @@ class Cpu {
   CpuOwner& owner() { return owner_; }
 
  private:
-  enum : u32 { kException = 1, kStop = 2 };
+  enum : u32 { kException = 1, kStop = 2, kInterrupt = 4, kYield = 8, kIdle = 16 };
 
   struct SoftTlbEntry {
     u64 tag = ~u64{0};  // virtual page address; ~0 never matches
@@ -154,6 +180,8 @@ class Cpu {
   bool fetch_slow(u64 va, SoftTlbEntry& e);
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
   void gate_closed(u32 flags);
+  u64 run_slice(u64 max);
+  void take_interrupt();
 
   Bus& bus_;
   DecodeCache& dcache_;

@@ -53,6 +53,7 @@ struct InsnDesc {
 // Each file of rows exposes its part of the one table.
 std::span<const InsnDesc> integer_rows();
 std::span<const InsnDesc> fpu_rows();
+std::span<const InsnDesc> cop0_rows();
 
 // All rows, in a stable order (row index doubles as the statistics id).
 std::span<const InsnDesc* const> isa_table();

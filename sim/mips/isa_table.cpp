@@ -19,7 +19,7 @@ struct Index {
   std::array<std::vector<const InsnDesc*>, 64> by_opcode;
 
   Index() {
-    for (auto part : {integer_rows(), fpu_rows()})
+    for (auto part : {integer_rows(), fpu_rows(), cop0_rows()})
       for (const InsnDesc& row : part) all.push_back(&row);
     for (const InsnDesc* row : all) {
       unsigned op = row->match >> 26;
