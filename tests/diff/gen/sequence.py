@@ -29,6 +29,7 @@ ROLE_WEIGHT = {"plain": 6.0, "mem": 3.0, "indexed": 0.4, "branch": 1.5, "jump": 
 TRAP_WEIGHT = 0.15   # rows that trap often (TGE, TNE, BREAK, ...): relative to 1
 FAULT_EVERY = 20     # every 20th sequence ends with a 'fault' row
 WILD_P = 0.01        # chance that a load/store goes to unmapped page 0
+MISALIGN_P = 0.01    # chance that an aligned-only load/store is misaligned
 
 
 class Block:
@@ -104,9 +105,9 @@ def make_table(rows):
 
 def _mem_operand(rng, row, word, base):
     """Base register and offset: inside the scratch buffer, aligned for the
-    access size unless the row takes any alignment; now and then an aligned
-    offset from $0 instead (page 0 is unmapped: SIGSEGV).  Never misaligned
-    and never a kernel address: there QEMU and Linux differ (see
+    access size unless the row takes any alignment; now and then misaligned
+    (SIGBUS) or an aligned offset from $0 (page 0 is unmapped: SIGSEGV).
+    Never a kernel address: there QEMU and Linux differ (see
     known_differences_test.py)."""
     size = R.ACCESS_SIZE.get(row.name, 1)
     if rng.random() < WILD_P:
@@ -114,6 +115,8 @@ def _mem_operand(rng, row, word, base):
     off = rng.randrange(-BASE_BIAS, SCRATCH - BASE_BIAS - size + 1)
     if row.name not in R.UNALIGNED_OK:
         off -= off % size
+        if size > 1 and rng.random() < MISALIGN_P:
+            off += rng.randrange(1, size)
     return R.put(R.put(word, 21, 5, base), 0, 16, off)
 
 
@@ -151,7 +154,7 @@ def _draw_blocks(rng, table, length, base, index):
     # a few thousand sequences cover them all.  Its reference must be the
     # strict MIPS IV one, so it draws no COP1X rows (the COP1X reference, a
     # MIPS64 CPU, would accept the MIPS32/64 fault rows).
-    fault_end = faults[index // FAULT_EVERY % len(faults)] if faults and index % FAULT_EVERY == 0 else None
+    fault_end = faults[index // FAULT_EVERY % len(faults)] if faults and length and index % FAULT_EVERY == 0 else None
     avoid = table.cop1x if fault_end else frozenset()
     roles = list(ROLE_WEIGHT)
     weights = [ROLE_WEIGHT[r] for r in roles]

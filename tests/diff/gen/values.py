@@ -86,9 +86,12 @@ def fpr_value(rng):
 # Cause 17:12, FCC0 bit 23, FS bit 24, FCC1..7 bits 31:25.
 def fcsr_value(rng):
     """An FCSR with no pending cause (which would trap at once on CTC1),
-    flush-to-zero off (see docs/differential-testing.md), random rounding
-    mode, sticky flags, condition codes and - now and then - enables."""
+    random rounding mode, sticky flags, condition codes and - now and then -
+    enables or flush-to-zero (FS; discosim flushes as QEMU does, see
+    docs/differential-testing.md)."""
     v = rng.randrange(4) | rng.getrandbits(5) << 2 | (rng.getrandbits(1) << 23) | rng.getrandbits(7) << 25
     if rng.random() < 0.25:
         v |= rng.getrandbits(5) << 7
+    if rng.random() < 0.1:
+        v |= 1 << 24
     return v
