@@ -23,6 +23,22 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
     cpus_[cpu]->ll_line = nullptr;
   };
   bus_.add_device(memmap::kCpuControlBase, memmap::kCpuControlSize, cpuctl_.get());
+  std::vector<IrqLine> ipi_lines;
+  for (unsigned c = 0; c < cfg.num_cpus(); ++c) ipi_lines.push_back(irq_line(c, memmap::kIrqIpi));
+  ipi_ = std::make_unique<IpiUnit>(std::move(ipi_lines));
+  bus_.add_device(memmap::kIpiBase, memmap::kIpiSize, ipi_.get());
+  std::vector<DiskImage> images;
+  for (const DiskConfig& d : cfg.disks) images.push_back({d.image, d.writable});
+  // 1 MB/s moves one byte per microsecond: a 512-byte sector takes
+  // 512 * clock_mhz / mb_per_s cycles.
+  DiskTiming timing{Latency{cfg.disk_command_us * cfg.clock_mhz}, Latency{512 * cfg.clock_mhz / cfg.disk_mb_per_s}};
+  disk_ = std::make_unique<DiskController>(images, timing, bus_, events_, now_, irq_line(0, memmap::kIrqDisk));
+  bus_.add_device(memmap::kDiskBase, memmap::kDiskSize, disk_.get());
+  for (unsigned n = 0; n < cfg.nodes; ++n) {
+    clocks_.push_back(std::make_unique<NodeClock>(n, now_, cfg.clock_mhz));
+    bus_.add_device(memmap::kNodeClockBase + n * memmap::kNodeClockStride, memmap::kNodeClockSize,
+                    clocks_.back().get());
+  }
   for (unsigned i = 0; i < cfg.num_cpus(); ++i) {
     // Each CPU's owner is its CP0 (sim/mips/cp0.h); a CPU that cannot
     // continue (no handler behind an exception vector) ends the run.
@@ -67,9 +83,10 @@ void Machine::start_cpu(unsigned cpu, u64 pc, u64 arg) {
   c.resume();
 }
 
-int Machine::run() {
+int Machine::run(u64 pause_at) {
   auto t0 = std::chrono::steady_clock::now();
   u64 limit = cfg_.max_instructions;
+  paused_ = false;
   for (;;) {
     bool any_running = false;
     for (auto& c : cpus_) {
@@ -83,13 +100,20 @@ int Machine::run() {
       end_reason_ = fmt::format("software exit, code {}", *exit_code_);
       break;
     }
-    if (!any_running) {
+    // One round = one quantum of machine time; then devices catch up.
+    now_.value += cfg_.quantum;
+    events_.run_until(now_);
+    if (!any_running && events_.empty()) {
       end_reason_ = "every CPU stopped";
       break;
     }
     if (limit && total_insns() >= limit) {
       end_reason_ = fmt::format("instruction limit ({}) reached", limit);
       exit_code_ = 124;
+      break;
+    }
+    if (pause_at && total_insns() >= pause_at) {
+      paused_ = true;
       break;
     }
   }
@@ -116,6 +140,65 @@ void Machine::idle(unsigned cpu) {
   if (cpu >= cpus_.size()) return;
   cpus_[cpu]->idle();
   cpus_[cpu]->cp0->update_interrupts();  // an interrupt already pending wakes it at once
+}
+
+IrqLine Machine::irq_line(unsigned cpu, unsigned irq) {
+  return [this, cpu, irq](bool level) { cpus_[cpu]->cp0->set_irq(irq, level); };
+}
+
+void Machine::save_checkpoint(const std::string& path) const {
+  CheckpointWriter w(path);
+  w.section("machine");
+  for (u64 v : {u64{cfg_.nodes}, u64{cfg_.cpus_per_node}, cfg_.memory_per_node, u64{cfg_.big_endian}, cfg_.quantum})
+    w.u64v(v);
+  w.u64v(now_.value);
+  w.u64v(started_.size());
+  for (bool s : started_) w.boolean(s);
+  w.u64v(phases_.size());
+  for (const PhaseRecord& p : phases_) {
+    for (u64 v : {p.id, p.begin_insns, p.end_insns}) w.u64v(v);
+    w.boolean(p.open);
+  }
+  w.section("bus");
+  bus_.save(w);
+  for (const auto& c : cpus_) {
+    w.section("cpu");
+    c->save(w);
+  }
+  for (const Device* d : std::initializer_list<const Device*>{simctl_.get(), uart_.get(), cpuctl_.get(), ipi_.get(),
+                                                              disk_.get()}) {
+    w.section(d->name());
+    d->save(w);
+  }
+  w.section("end");
+  w.finish();
+}
+
+void Machine::restore_checkpoint(const std::string& path) {
+  CheckpointReader r(path);
+  r.section("machine");
+  for (u64 v : {u64{cfg_.nodes}, u64{cfg_.cpus_per_node}, cfg_.memory_per_node, u64{cfg_.big_endian}, cfg_.quantum})
+    if (r.u64v() != v) r.fail("checkpoint was taken on a machine with a different description");
+  now_.value = r.u64v();
+  if (r.u64v() != started_.size()) r.fail("checkpoint has a different number of CPUs");
+  for (size_t k = 0; k < started_.size(); ++k) started_[k] = r.boolean();
+  phases_.resize(r.u64v());
+  for (PhaseRecord& p : phases_) {
+    for (u64* v : {&p.id, &p.begin_insns, &p.end_insns}) *v = r.u64v();
+    p.open = r.boolean();
+  }
+  r.section("bus");
+  bus_.restore(r);
+  for (auto& c : cpus_) {
+    r.section("cpu");
+    c->restore(r);
+  }
+  for (Device* d : std::initializer_list<Device*>{simctl_.get(), uart_.get(), cpuctl_.get(), ipi_.get(), disk_.get()}) {
+    r.section(d->name());
+    d->restore(r);
+  }
+  r.section("end");
+  r.expect_end();
 }
 
 void Machine::request_exit(int code) {

@@ -12,6 +12,10 @@
 #include "sim/bus.h"
 #include "sim/config.h"
 #include "sim/devices/cpu_control.h"
+#include "sim/devices/disk.h"
+#include "sim/devices/ipi.h"
+#include "sim/devices/node_clock.h"
+#include "sim/event_queue.h"
 #include "sim/devices/sim_control.h"
 #include "sim/devices/uart.h"
 #include "sim/elf_loader.h"
@@ -32,7 +36,19 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
 
   // Runs until software exits, every CPU stops, or the instruction limit.
   // Returns the exit code software asked for (or 0 / 124 for the limit).
-  int run();
+  // With pause_at > 0 it also returns, with paused() true, at the first
+  // quantum boundary where all CPUs together retired at least pause_at
+  // instructions; calling run() again continues.
+  int run(u64 pause_at = 0);
+  bool paused() const { return paused_; }
+
+  // Checkpoints of the whole machine: CPUs (with CP0, TLB, FPU), memory,
+  // devices, disk contents and machine time, taken between quanta.
+  // Restore into a machine built from the same description (no kernel
+  // load); running on then ends exactly as the uninterrupted run does.
+  // Both throw std::runtime_error with a one-line reason.
+  void save_checkpoint(const std::string& path) const;
+  void restore_checkpoint(const std::string& path);
 
   const MachineConfig& config() const { return cfg_; }
   Bus& bus() { return bus_; }
@@ -59,6 +75,8 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
 
  private:
   void link_to_reservation(mips::Cpu& c);
+  // An interrupt line into CPU `cpu`'s Cause.IP<irq>.
+  IrqLine irq_line(unsigned cpu, unsigned irq);
 
   MachineConfig cfg_;
   std::FILE* console_;
@@ -67,12 +85,20 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   std::unique_ptr<SimControl> simctl_;
   std::unique_ptr<Uart> uart_;
   std::unique_ptr<CpuControl> cpuctl_;
+  std::unique_ptr<IpiUnit> ipi_;
+  std::unique_ptr<DiskController> disk_;
+  std::vector<std::unique_ptr<NodeClock>> clocks_;
+  // Machine time advances one quantum per round of CPUs; device events fire
+  // at round boundaries (deterministic, see docs/board.md).
+  EventQueue events_;
+  Cycle now_;
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   bool wakeable(const mips::Cpu& c) const;
   std::vector<std::unique_ptr<mips::CpuOwner>> owners_;
   std::vector<std::unique_ptr<mips::Cpu>> cpus_;
   std::optional<int> exit_code_;
   std::string end_reason_;
+  bool paused_ = false;
   double host_seconds_ = 0;
   std::vector<PhaseRecord> phases_;
 };

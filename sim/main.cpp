@@ -1,6 +1,7 @@
 // main.cpp - the discosim command line: one binary, one subcommand per job.
 //
 //   discosim run <config.toml> <kernel.elf>   boot a kernel on the machine
+//   discosim resume <config.toml> <ckpt>      continue a run from a checkpoint
 //   discosim disasm <prog.elf>                disassemble executable sections
 //   discosim user [--isa mips4|r2] [--] prog.elf [args...]
 //                                             run a static Linux n64 program (user mode)
@@ -21,21 +22,51 @@
 
 namespace {
 
-int cmd_run(const std::string& config_path, const std::string& elf_path, bool show_stats,
-            const std::string& json_path, uint64_t max_insns) {
-  ds::MachineConfig cfg = ds::load_config(config_path);
-  if (max_insns) cfg.max_instructions = max_insns;
-  ds::ElfImage img = ds::load_elf(elf_path);
-  ds::Machine m(cfg);
-  m.load_kernel(img);
-  int code = m.run();
+struct RunOptions {
+  std::string config;
+  std::string image;  // kernel ELF (run) or checkpoint (resume)
+  bool show_stats = false;
+  std::string stats_json;
+  uint64_t max_insns = 0;
+  uint64_t checkpoint_at = 0;    // take a checkpoint once this many instructions retired
+  std::string checkpoint;        // ... into this file
+  bool stop_at_checkpoint = false;
+  std::string final_checkpoint;  // checkpoint the machine as the run ends
+};
+
+void report(const ds::Machine& m, const RunOptions& o) {
   ds::RunStats s = m.stats();
-  if (show_stats) std::fputs(ds::stats_table(s).c_str(), stderr);
-  if (!json_path.empty()) {
-    std::ofstream out(json_path);
-    if (!out) throw std::runtime_error(json_path + ": cannot write statistics file");
+  if (o.show_stats) std::fputs(ds::stats_table(s).c_str(), stderr);
+  if (!o.stats_json.empty()) {
+    std::ofstream out(o.stats_json);
+    if (!out) throw std::runtime_error(o.stats_json + ": cannot write statistics file");
     out << ds::stats_json(s);
   }
+}
+
+// Boots a kernel (or, with `resume`, restores a checkpoint) and runs it.
+int cmd_run(const RunOptions& o, bool resume) {
+  ds::MachineConfig cfg = ds::load_config(o.config);
+  if (o.max_insns) cfg.max_instructions = o.max_insns;
+  ds::Machine m(cfg);
+  if (resume)
+    m.restore_checkpoint(o.image);
+  else
+    m.load_kernel(ds::load_elf(o.image));
+  int code = m.run(o.checkpoint_at);
+  if (m.paused()) {
+    m.save_checkpoint(o.checkpoint);
+    if (o.stop_at_checkpoint) {
+      report(m, o);
+      return 0;
+    }
+    code = m.run();
+  } else if (o.checkpoint_at) {
+    throw std::runtime_error(fmt::format("the run ended after {} instructions, before --checkpoint-at {}; "
+                                         "no checkpoint written", m.total_insns(), o.checkpoint_at));
+  }
+  if (!o.final_checkpoint.empty()) m.save_checkpoint(o.final_checkpoint);
+  report(m, o);
   return code;
 }
 
@@ -63,15 +94,28 @@ int main(int argc, char** argv) {
                "for reproducing Disco (SOSP 1997)"};
   app.require_subcommand(1);
 
-  std::string config_path, elf_path, json_path;
-  bool show_stats = false;
-  uint64_t max_insns = 0;
+  RunOptions ro;
+  auto add_run_options = [&ro](CLI::App* sub) {
+    sub->add_flag("--stats", ro.show_stats, "print run statistics to stderr at the end");
+    sub->add_option("--stats-json", ro.stats_json, "write run statistics as JSON to this file");
+    sub->add_option("--max-insns", ro.max_insns, "stop after this many instructions (overrides the config)");
+    auto* at = sub->add_option("--checkpoint-at", ro.checkpoint_at,
+                               "checkpoint the machine once this many instructions have retired");
+    auto* file = sub->add_option("--checkpoint", ro.checkpoint, "file for --checkpoint-at");
+    at->needs(file);
+    file->needs(at);
+    sub->add_flag("--stop-at-checkpoint", ro.stop_at_checkpoint, "end the run after taking the checkpoint")
+        ->needs(at);
+    sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
+  };
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
-  run->add_option("config", config_path, "machine description (TOML, see configs/)")->required();
-  run->add_option("kernel", elf_path, "kernel ELF image")->required();
-  run->add_flag("--stats", show_stats, "print run statistics to stderr at the end");
-  run->add_option("--stats-json", json_path, "write run statistics as JSON to this file");
-  run->add_option("--max-insns", max_insns, "stop after this many instructions (overrides the config)");
+  run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();
+  run->add_option("kernel", ro.image, "kernel ELF image")->required();
+  add_run_options(run);
+  auto* resume = app.add_subcommand("resume", "continue a run from a checkpoint (same machine description)");
+  resume->add_option("config", ro.config, "machine description the checkpoint was taken on")->required();
+  resume->add_option("checkpoint", ro.image, "checkpoint file")->required();
+  add_run_options(resume);
 
   std::string dis_path;
   auto* dis = app.add_subcommand("disasm", "disassemble the executable sections of a MIPS ELF file");
@@ -120,7 +164,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run) return cmd_run(config_path, elf_path, show_stats, json_path, max_insns);
+    if (*run) return cmd_run(ro, false);
+    if (*resume) return cmd_run(ro, true);
     if (*dis) return cmd_disasm(dis_path);
     if (*user) {
       ucmd.args = user->remaining();

@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "sim/bus.h"
+#include "sim/checkpoint.h"
 #include "sim/mips/decode_cache.h"
 #include "sim/mips/exception.h"
 #include "sim/mips/isa.h"
@@ -164,6 +165,11 @@ class Cpu {
 
   Bus& bus() { return bus_; }
   CpuOwner& owner() { return owner_; }
+
+  // Checkpoints (cpu_checkpoint.cpp): architectural state, run state and
+  // statistics, and the CP0 behind it; taken only between quanta.
+  void save(CheckpointWriter& w) const;
+  void restore(CheckpointReader& r);
 
  private:
   enum : u32 { kException = 1, kStop = 2, kInterrupt = 4, kYield = 8, kIdle = 16 };

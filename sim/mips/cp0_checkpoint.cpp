@@ -1,0 +1,36 @@
+// cp0_checkpoint.cpp - saving and restoring CP0: registers, the JTLB, the
+// interrupt lines and the timer's reference points.
+#include "sim/mips/cp0.h"
+
+namespace ds::mips {
+
+void Cp0::save(CheckpointWriter& w) const {
+  w.array(r_);
+  w.u64v(tlb_.entry.size());
+  for (const TlbEntry& e : tlb_.entry) {
+    w.u64v(e.page_mask);
+    w.u64v(e.hi);
+    w.array(e.lo);
+  }
+  for (u64 v : {hw_irq_, u64{timer_ip_}, count_base_, count_cycle_, random_cycle_}) w.u64v(v);
+}
+
+void Cp0::restore(CheckpointReader& r) {
+  r.array(r_);
+  if (r.u64v() != tlb_.entry.size()) r.fail("checkpoint has a different TLB size");
+  for (TlbEntry& e : tlb_.entry) {
+    e.page_mask = r.u64v();
+    e.hi = r.u64v();
+    r.array(e.lo);
+  }
+  hw_irq_ = r.u64v();
+  timer_ip_ = r.u64v() != 0;
+  count_base_ = r.u64v();
+  count_cycle_ = r.u64v();
+  random_cycle_ = r.u64v();
+  context_key_ = ~u64{0};  // force the mode and soft-TLB context to be re-derived
+  update_mode();
+  update_interrupts();
+}
+
+}  // namespace ds::mips
