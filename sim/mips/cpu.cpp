@@ -75,7 +75,11 @@ void Cpu::take_interrupt() {
 // check the mode gates, advance the PC pair, execute, then handle anything
 // the instruction reported.  Leaves early on stop, yield or idle; takes a
 // pending interrupt (one slot) before the next instruction.
-u64 Cpu::run_slice(u64 max) {
+u64 Cpu::run_slice(u64 max) { return big_endian ? run_slice_as<true>(max) : run_slice_as<false>(max); }
+
+// The loop itself, with the guest byte order fixed at compile time.
+template <bool kBigEndian>
+u64 Cpu::run_slice_as(u64 max) {
   u64 done = 0;
   pending_ &= ~kYield;
   while (done < max) {
@@ -104,7 +108,7 @@ u64 Cpu::run_slice(u64 max) {
       continue;
     }
     unsigned off = fetch_pc & kPageMask;
-    u32 raw = load_guest<u32>(e.host + off, big_endian);
+    u32 raw = load_guest<u32>(e.host + off, kBigEndian);
     DecodedSlot& s = e.code->slot[off >> 2];
     if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
 

@@ -187,6 +187,8 @@ class Cpu {
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
   void gate_closed(u32 flags);
   u64 run_slice(u64 max);
+  template <bool kBigEndian>
+  u64 run_slice_as(u64 max);
   void take_interrupt();
 
   Bus& bus_;
