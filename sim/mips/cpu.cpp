@@ -33,6 +33,7 @@ void Cpu::flush_soft_tlb() {
   rtlb_.fill(SoftTlbEntry{});
   wtlb_.fill(SoftTlbEntry{});
   ftlb_.fill(SoftTlbEntry{});
+  yield();  // run_slice() forgets the code page it remembers
 }
 
 // Runs up to `max` cycles (cycle()), in slices that end exactly at the
@@ -82,6 +83,12 @@ template <bool kBigEndian>
 u64 Cpu::run_slice_as(u64 max) {
   u64 done = 0;
   pending_ &= ~kYield;
+  // The code page being executed, remembered across fetches while page_tag
+  // matches.  Its translation stays valid until the soft TLB is flushed, and
+  // a flush yields, which ends this call.
+  u64 page_tag = ~u64{0};
+  const u8* page_host = nullptr;
+  DecodedSlot* page_slots = nullptr;
   while (done < max) {
     if (DS_UNLIKELY(pending_)) {
       if (pending_ & (kStop | kYield | kIdle)) break;
@@ -96,20 +103,26 @@ u64 Cpu::run_slice_as(u64 max) {
     in_delay = next_in_delay;
     next_in_delay = false;
 
-    SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
     // The tag compare keeps the two low PC bits, so a misaligned PC misses and
     // fetch_slow raises AdEL.
-    if (DS_UNLIKELY(e.tag != (fetch_pc & ~(kPageMask & ~u64{3}))) && !fetch_slow(fetch_pc, e)) {
-      pending_ &= ~kException;
-      ++exc_counts[static_cast<unsigned>(exc.code)];
-      ++exceptions;
-      owner_.take_exception(*this);  // fetch fault: EPC is this instruction
-      ++done;
-      continue;
+    u64 tag = fetch_pc & ~(kPageMask & ~u64{3});
+    if (DS_UNLIKELY(tag != page_tag)) {
+      SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
+      if (e.tag != tag && !fetch_slow(fetch_pc, e)) {
+        pending_ &= ~kException;
+        ++exc_counts[static_cast<unsigned>(exc.code)];
+        ++exceptions;
+        owner_.take_exception(*this);  // fetch fault: EPC is this instruction
+        ++done;
+        continue;
+      }
+      page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
+      page_host = e.host;
+      page_slots = e.code->slot.data();
     }
     unsigned off = fetch_pc & kPageMask;
-    u32 raw = load_guest<u32>(e.host + off, kBigEndian);
-    DecodedSlot& s = e.code->slot[off >> 2];
+    u32 raw = load_guest<u32>(page_host + off, kBigEndian);
+    DecodedSlot& s = page_slots[off >> 2];
     if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
 
     pc = npc;
