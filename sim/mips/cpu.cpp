@@ -90,6 +90,7 @@ u64 Cpu::run_slice_as(u64 max) {
   const u8* page_host = nullptr;
   DecodedSlot* page_slots = nullptr;
   while (done < max) {
+    // An instruction boundary with something pending.
     if (DS_UNLIKELY(pending_)) {
       if (pending_ & (kStop | kYield | kIdle)) break;
       if (pending_ & kInterrupt) {
@@ -98,53 +99,61 @@ u64 Cpu::run_slice_as(u64 max) {
         continue;
       }
     }
-    u64 fetch_pc = pc;
-    cur_pc = fetch_pc;
-    in_delay = next_in_delay;
-    next_in_delay = false;
-
-    // The tag compare keeps the two low PC bits, so a misaligned PC misses and
-    // fetch_slow raises AdEL.
-    u64 tag = fetch_pc & ~(kPageMask & ~u64{3});
-    if (DS_UNLIKELY(tag != page_tag)) {
-      SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
-      if (e.tag != tag && !fetch_slow(fetch_pc, e)) {
-        pending_ &= ~kException;
-        ++exc_counts[static_cast<unsigned>(exc.code)];
-        ++exceptions;
-        owner_.take_exception(*this);  // fetch fault: EPC is this instruction
-        ++done;
-        continue;
-      }
-      page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
-      page_host = e.host;
-      page_slots = e.code->slot.data();
-    }
-    unsigned off = fetch_pc & kPageMask;
-    u32 raw = load_guest<u32>(page_host + off, kBigEndian);
-    DecodedSlot& s = page_slots[off >> 2];
-    if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
-
-    pc = npc;
-    npc += 4;
-    if (DS_UNLIKELY(s.flags & forbidden))
-      gate_closed(s.flags & forbidden);
-    else
-      s.fn(*this, Insn{raw});
-    gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
-    ++done;
-
-    if (DS_UNLIKELY(pending_ & kException)) {
-      pending_ &= ~kException;
-      // The faulting instruction did not complete: drop the delay-slot state
-      // it may have set; the owner decides where execution resumes.
+    // Instructions back to back until one reports something (then the
+    // boundary check above runs again) or the slice is used up.
+    do {
+      u64 fetch_pc = pc;
+      cur_pc = fetch_pc;
+      in_delay = next_in_delay;
       next_in_delay = false;
-      ++exc_counts[static_cast<unsigned>(exc.code)];
-      ++exceptions;
-      owner_.take_exception(*this);
-    } else {
+
+      // The tag compare keeps the two low PC bits, so a misaligned PC misses
+      // and fetch_slow raises AdEL.
+      u64 tag = fetch_pc & ~(kPageMask & ~u64{3});
+      if (DS_UNLIKELY(tag != page_tag)) {
+        SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
+        if (e.tag != tag && !fetch_slow(fetch_pc, e)) {
+          pending_ &= ~kException;
+          ++exc_counts[static_cast<unsigned>(exc.code)];
+          ++exceptions;
+          owner_.take_exception(*this);  // fetch fault: EPC is this instruction
+          ++done;
+          break;
+        }
+        page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
+        page_host = e.host;
+        page_slots = e.code->slot.data();
+      }
+      unsigned off = fetch_pc & kPageMask;
+      u32 raw = load_guest<u32>(page_host + off, kBigEndian);
+      DecodedSlot& s = page_slots[off >> 2];
+      if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
+
+      pc = npc;
+      npc += 4;
+      if (DS_UNLIKELY(s.flags & forbidden))
+        gate_closed(s.flags & forbidden);
+      else
+        s.fn(*this, Insn{raw});
+      gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
+      ++done;
+
+      if (DS_UNLIKELY(pending_)) {
+        if (pending_ & kException) {
+          pending_ &= ~kException;
+          // The faulting instruction did not complete: drop the delay-slot
+          // state it may have set; the owner decides where execution resumes.
+          next_in_delay = false;
+          ++exc_counts[static_cast<unsigned>(exc.code)];
+          ++exceptions;
+          owner_.take_exception(*this);
+        } else {
+          ++insns;
+        }
+        break;
+      }
       ++insns;
-    }
+    } while (done < max);
   }
   return done;
 }
