@@ -15,9 +15,11 @@ Workloads (built by `ninja -C DIR`, see benchmarks/meson.build):
 
 Instruction counts come from discosim's statistics JSON (exact).  QEMU runs
 the identical, deterministic program, so the same count is used for it.
-Host seconds are wall-clock for the whole process (start-up included) on
-both sides; discosim's own run-loop time is reported too (bare metal only:
-the user runner reports no time).  Every run's console output and exit
+Host seconds are the CPU time (user+system) of the whole process, start-up
+included, on both sides: on a shared machine CPU time is far steadier than
+wall-clock time (both are in the JSON).  The median over the repetitions is
+reported.  The JSON also keeps discosim's own run-loop wall time (bare metal
+only: the user runner reports no time).  Every run's console output and exit
 status are checked: both simulators must print the same lines and exit 0, or
 the script fails.
 """
@@ -63,10 +65,18 @@ def fail(msg):
 
 
 def timed(cmd):
-    """Runs cmd; returns (wall seconds, exit status, stdout text, stderr text)."""
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True, errors='replace')
-    return time.perf_counter() - t0, p.returncode, p.stdout, p.stderr
+    """Runs cmd; returns ((cpu seconds, wall seconds), exit status, stdout,
+    stderr).  CPU seconds are the child's user+system time (os.wait4), which
+    a shared, loaded machine disturbs far less than wall-clock time."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        text = [f.read().decode(errors='replace') for f in (out, err)]
+    return (usage.ru_utime + usage.ru_stime, wall), p.returncode, text[0], text[1]
 
 
 def has_user_runner(discosim):
@@ -115,8 +125,8 @@ def run_once(discosim, w, bdir, tiny):
     if d_lines != q_lines:
         fail(f'{w.name}: discosim and QEMU printed different results:\n  discosim: {d_out.strip()}\n'
              f'  qemu:     {q_out.strip()}')
-    return {'insns': stats['total_instructions'], 'discosim_seconds': d_sec,
-            'discosim_loop_seconds': stats['host_seconds'], 'qemu_seconds': q_sec,
+    return {'insns': stats['total_instructions'], 'discosim_seconds': d_sec[0], 'discosim_wall': d_sec[1],
+            'discosim_loop_seconds': stats['host_seconds'], 'qemu_seconds': q_sec[0], 'qemu_wall': q_sec[1],
             'output': d_out.strip()}
 
 
@@ -142,21 +152,23 @@ def summarise(w, runs):
             'discosim_seconds': d, 'discosim_seconds_min': min(r['discosim_seconds'] for r in runs),
             'discosim_loop_seconds': d_loop, 'qemu_seconds': q,
             'qemu_seconds_min': min(r['qemu_seconds'] for r in runs),
+            'discosim_wall_seconds': statistics.median(r['discosim_wall'] for r in runs),
+            'qemu_wall_seconds': statistics.median(r['qemu_wall'] for r in runs),
             'discosim_mips': insns / d / 1e6, 'discosim_loop_mips': insns / d_loop / 1e6 if d_loop else None,
             'qemu_mips': insns / q / 1e6, 'ratio_discosim_to_qemu': (insns / d) / (insns / q),
             'output': runs[0]['output']}
 
 
 def print_table(rows):
-    head = f'{"workload":14} {"guest insns":>14} {"discosim s":>10} {"MIPS":>7} {"(loop)":>7} ' \
+    head = f'{"workload":14} {"guest insns":>14} {"discosim s":>10} {"MIPS":>7} ' \
            f'{"qemu s":>8} {"MIPS":>7} {"dsim/qemu":>9}'
     print(head)
     print('-' * len(head))
     for r in rows:
-        loop = f'{r["discosim_loop_mips"]:.1f}' if r['discosim_loop_mips'] else '-'
         print(f'{r["workload"]:14} {r["instructions"]:>14,} {r["discosim_seconds"]:>10.3f} '
-              f'{r["discosim_mips"]:>7.1f} {loop:>7} {r["qemu_seconds"]:>8.3f} '
+              f'{r["discosim_mips"]:>7.1f} {r["qemu_seconds"]:>8.3f} '
               f'{r["qemu_mips"]:>7.1f} {r["ratio_discosim_to_qemu"]:>9.3f}')
+    print('(host seconds: median CPU time of the whole process; MIPS = guest instructions / that)')
 
 
 def main():
