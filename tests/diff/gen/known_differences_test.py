@@ -82,6 +82,12 @@ CASES = [
     ("CVT.S.D to a tiny result with FCSR.FS = 1: both flush to zero without Underflow/Inexact (QEMU's rule)",
      [E.ldc1(2, 8, BASE), E.ld(9, 16, BASE), E.ctc1(9, 31), 0x46200020 | 2 << 11 | 2 << 6], {},
      {"vr5432": ("exit 0", {"fcsr": 0x01000000, "f2": 0x01a56e1f00000000}), "discosim": ("exit 0", {"fcsr": 0x01000000, "f2": 0x01a56e1f00000000})}),
+    ("BREAK 7 (BRK_DIVZERO): SIGTRAP on QEMU, SIGFPE on discosim as Linux does", [0x0000000d | 7 << 16], {},
+     {"vr5432": ("SIGTRAP", {}), "discosim": ("SIGFPE", {})}),
+    ("TEQ code 6 (BRK_OVERFLOW): SIGTRAP on QEMU, SIGFPE on discosim as Linux does", [r_type(0x34, 0, 0, 0, 6)], {},
+     {"vr5432": ("SIGTRAP", {}), "discosim": ("SIGFPE", {})}),
+    ("TEQI (no code): SIGTRAP on both", [i_type(0x01, 0, 0x0c, 0)], {},
+     {"vr5432": ("SIGTRAP", {}), "discosim": ("SIGTRAP", {})}),
     ("CFC1 $0 reads the FIR: VR5432's 0x5400 on QEMU, the R10000's 0x0900 on discosim", [E.cfc1(8, 0)], {},
      {"vr5432": ("exit 0", {"r8": 0x5400}), "discosim": ("exit 0", {"r8": 0x0900})}),
 ]
