@@ -20,6 +20,12 @@ static void expect_trap(unsigned code, u64 epc, const char *what) {
   check_eq(last.vector, 0x180, name);
 }
 
+static u64 resume_at;
+static int resume_hook(struct frame *f) {
+  f->epc = resume_at;
+  return 0;
+}
+
 static void kernel_mode(void) {
   u64 at;
   at = HERE_AND("syscall");
@@ -62,22 +68,32 @@ static void kernel_mode(void) {
   expect_trap(EXC_CPU, at, "kernel mfc1 with CU1=0");
   check_eq(exc_ce(&last), 1, "kernel mfc1 with CU1=0: Cause.CE = 1");
 
-  /* Bus error on a load from where no memory is (discosim board only). */
+  /* Bus errors where no memory is (discosim board only: Malta has flash and
+   * devices there). */
   if (is_r10000()) {
     __asm__ volatile("lw $8, 0(%0)" : : "r"(0xFFFFFFFFBE000000ull) : "$8", "memory");
     check_eq(exc_code(&last), EXC_DBE, "kernel load from no memory: DBE");
+    __asm__ volatile("dla %0, 6f" : "=r"(resume_at));
+    trap_hook = resume_hook;
+    __asm__ volatile(".set push\n.set noreorder\n jr %0\n nop\n.set pop\n 6:" : : "r"(0xFFFFFFFFBE000000ull) : "memory");
+    trap_hook = 0;
+    check(exc_code(&last) == EXC_IBE && last.epc == 0xFFFFFFFFBE000000ull, "kernel fetch from no memory: IBE, EPC = target");
   } else {
     skip("kernel load from no memory: DBE", "Malta has devices there");
+    skip("kernel fetch from no memory: IBE, EPC = target", "Malta has flash there");
   }
+
+  /* TLB exceptions in kernel mode: a kuseg miss takes the refill vector. */
+  u64 v;
+  __asm__ volatile("lw %0, 0(%1)" : "=r"(v) : "r"(0x70000000ull) : "memory");
+  check(exc_code(&last) == EXC_TLBL && last.vector == 0x000, "kernel kuseg load miss: TLBL, refill vector");
+  __asm__ volatile("sw $0, 0(%0)" : : "r"(0x70000000ull) : "memory");
+  check(exc_code(&last) == EXC_TLBS && last.vector == 0x000, "kernel kuseg store miss: TLBS, refill vector");
+  __asm__ volatile("sw $0, 0(%0)" : : "r"(USER_VA) : "memory");
+  check(exc_code(&last) == EXC_MOD && last.vector == 0x180, "kernel store to a clean page: Mod");
 }
 
 /* ---- EXL and ERL ------------------------------------------------------------ */
-
-static u64 resume_at;
-static int resume_hook(struct frame *f) {
-  f->epc = resume_at;
-  return 0;
-}
 
 static void exl_and_erl(void) {
   /* An exception with EXL already set leaves EPC and BD alone. */
@@ -186,6 +202,13 @@ static void lower_modes(void) {
     in_mode(k, u_delay, kKseg0Word, 0);
     expect_user_trap(EXC_ADEL, user_pc(u_delay), NAME("delay-slot load from kseg0 (EPC = branch)"));
     check(exc_bd(&last), NAME("delay-slot load from kseg0: Cause.BD"));
+    in_mode(k, u_load, 0x70000000ull, 0);
+    check(exc_code(&last) == EXC_TLBL && last.vector == 0x000 && last.epc == user_pc(u_load),
+          NAME("kuseg load miss: TLBL, refill vector"));
+    in_mode(k, u_store, 0x70000000ull, 0);
+    check(exc_code(&last) == EXC_TLBS && last.vector == 0x000, NAME("kuseg store miss: TLBS, refill vector"));
+    in_mode(k, u_store, USER_VA, 0);
+    check(exc_code(&last) == EXC_MOD && last.vector == 0x180, NAME("store to a clean page: Mod"));
     in_mode(k, u_jump, kKseg0Word, 0);
     expect_user_trap(EXC_ADEL, kKseg0Word, NAME("fetch from kseg0 (EPC = target)"));
     check_eq(last.badvaddr, kKseg0Word, NAME("fetch from kseg0: BadVAddr"));

@@ -123,6 +123,20 @@ static void invalid_and_modified(void) {
   store64(0x60001008ull, 1);
   check_eq(exc_code(&last), EXC_TLBS, "store to an invalid page: TLBS");
   check_eq(last.entryhi & ~0xffull, 0x60000000ull, "TLB invalid: EntryHi.VPN2");
+
+  /* The same in 64-bit user addressing (UX=1), above 4 GB. */
+  u32 st = CP0_GET32(C0_STATUS);
+  CP0_SET32(C0_STATUS, st | ST_UX);
+  u64 va = 0x0000002000000000ull;
+  tlb_map(5, va, 0, 4096, PA_A, ~0ull, 2 | 1);
+  check_eq(load64(va), 77, "xuseg clean valid page: load works");
+  store64(va, 1);
+  check(exc_code(&last) == EXC_MOD && last.vector == 0x180 && last.badvaddr == va, "xuseg store to a clean page: Mod");
+  load64(va + 0x1000);
+  check(exc_code(&last) == EXC_TLBL && last.vector == 0x180, "xuseg invalid page: TLBL, general vector");
+  store64(va + 0x1000, 1);
+  check(exc_code(&last) == EXC_TLBS && last.vector == 0x180, "xuseg invalid page store: TLBS, general vector");
+  CP0_SET32(C0_STATUS, st);
 }
 
 /* ---- large pages --------------------------------------------------------- */
