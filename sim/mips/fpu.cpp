@@ -8,7 +8,8 @@
 //     zero and report nothing (QEMU's flush_to_zero);
 //   * Underflow means tiny after rounding and inexact (as in QEMU and SSE).
 // Host flag and rounding state never outlives one operation: HostFpScope
-// clears the flags on entry and restores round-to-nearest on exit.  Operands
+// clears the flags and sets the rounding mode on entry, and restores the
+// previous state on exit.  Operands
 // and results pass through volatile objects so the compiler cannot move the
 // arithmetic outside the scope.
 #include "sim/mips/fpu.h"
@@ -16,11 +17,51 @@
 #include <cfenv>
 #include <cmath>
 #include <limits>
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
 
 namespace ds::mips {
 
 namespace {
 
+#if defined(__SSE2__)
+// x86-64: float and double arithmetic runs on SSE, whose whole state is
+// MXCSR (exception flags in bits 0..5, rounding control in bits 13..14).
+// Reading and writing it directly costs a few cycles; <cfenv> also saves and
+// restores the x87 unit and made FP instructions 20x slower than integer ones.
+class HostFpScope {
+ public:
+  explicit HostFpScope(unsigned rm) : saved_(_mm_getcsr()) {
+    static constexpr u32 kRoundingControl[4] = {0u << 13, 3u << 13, 2u << 13, 1u << 13};  // RN RZ RP RM
+    u32 want = (saved_ & ~(kRcMask | kFlagMask)) | kRoundingControl[rm & 3];
+    if (want != saved_) _mm_setcsr(want);  // LDMXCSR is slow: skip it when it would change nothing
+  }
+  ~HostFpScope() {
+    if (_mm_getcsr() != saved_) _mm_setcsr(saved_);
+  }
+  HostFpScope(const HostFpScope&) = delete;
+  HostFpScope& operator=(const HostFpScope&) = delete;
+
+  // The IEEE conditions raised since construction, as FpFlag bits (the
+  // denormal-operand flag, bit 1, has no IEEE counterpart).
+  u32 flags() const {
+    u32 e = _mm_getcsr();
+    u32 f = 0;
+    if (e & 0x01) f |= kFpInvalid;
+    if (e & 0x04) f |= kFpDivZero;
+    if (e & 0x08) f |= kFpOverflow;
+    if (e & 0x10) f |= kFpUnderflow;
+    if (e & 0x20) f |= kFpInexact;
+    return f;
+  }
+
+ private:
+  static constexpr u32 kRcMask = 3u << 13, kFlagMask = 0x3f;
+  u32 saved_;
+};
+#else
+// Any other host: the portable <cfenv> interface.
 class HostFpScope {
  public:
   explicit HostFpScope(unsigned rm) {
@@ -35,7 +76,6 @@ class HostFpScope {
   HostFpScope(const HostFpScope&) = delete;
   HostFpScope& operator=(const HostFpScope&) = delete;
 
-  // The IEEE conditions raised since construction, as FpFlag bits.
   u32 flags() const {
     int e = std::fetestexcept(FE_ALL_EXCEPT);
     u32 f = 0;
@@ -47,6 +87,7 @@ class HostFpScope {
     return f;
   }
 };
+#endif
 
 template <class T>
 T from_bits(FpBits<T> b) {
@@ -118,6 +159,27 @@ T host_arith(FpOp op, T x, T y) {
   return r;
 }
 
+// x rounded to an integral value in mode rm, without touching the host's
+// rounding mode: trunc() and x - trunc(x) are exact, so only the choice
+// between two neighbouring integers remains (ties go to the even one in RN).
+template <class T>
+T round_integral(T x, unsigned rm) {
+  T t = std::trunc(x), frac = x - t;
+  if (frac == 0) return t;
+  T away = t + (x < 0 ? T{-1} : T{1});
+  switch (rm & 3) {
+    case 0: {  // nearest, ties to even
+      T half = std::fabs(frac);
+      if (half > T{0.5}) return away;
+      if (half < T{0.5}) return t;
+      return std::fmod(t, T{2}) == 0 ? t : away;
+    }
+    case 1: return t;                       // toward zero
+    case 2: return frac > 0 ? away : t;     // toward +infinity
+    default: return frac < 0 ? away : t;    // toward -infinity
+  }
+}
+
 }  // namespace
 
 template <class T>
@@ -179,13 +241,7 @@ std::pair<I, u32> fp_to_int(FpBits<T> a, unsigned rm) {
   constexpr I kInvalidResult = std::numeric_limits<I>::max();
   if (fp_is_nan<T>(a)) return {kInvalidResult, kFpInvalid};
   T x = from_bits<T>(a);
-  T r;
-  {
-    HostFpScope scope(rm);
-    volatile T vx = x;
-    volatile T vr = std::nearbyint(vx);
-    r = vr;
-  }
+  T r = round_integral(x, rm);
   // 2^31 or 2^63 exactly; the range is [-limit, limit).
   const double limit = std::ldexp(1.0, std::numeric_limits<I>::digits);
   if (!(r >= -limit && r < limit)) return {kInvalidResult, kFpInvalid};
