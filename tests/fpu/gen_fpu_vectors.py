@@ -177,6 +177,12 @@ def main():
         for cond in conds:
             p.loop(f"c.{cond}.{f} cc1", f"c.{cond}.{f} $fcc1, $f2, $f4", compare)
         p.loop(f"c.ult.{f} cc0", f"c.ult.{f} $f2, $f4", compare)
+        # conditional moves: c (in GPR $10) zero or not, cc0/cc1 set or not
+        moves = p.table([(reg(a), 0, c, m) for a in vals[:4] for c in (0, 5)
+                         for m in (0, 0x00800000, 0x02000000)])
+        for op, cond in (("movf", "$fcc1"), ("movt", "$fcc1"), ("movf", "$fcc0"), ("movt", "$fcc0"),
+                         ("movz", "$10"), ("movn", "$10")):
+            p.loop(f"{op}.{f} {cond}", f"{op}.{f} $f0, $f2, {cond}", moves)
     if not cop1x:
         ints = p.table([(v, 0, 0, m) for v in INTS for m in MODES])
         for to in "sd":
