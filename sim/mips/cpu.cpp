@@ -33,6 +33,7 @@ void Cpu::flush_soft_tlb() {
   rtlb_.fill(SoftTlbEntry{});
   wtlb_.fill(SoftTlbEntry{});
   ftlb_.fill(SoftTlbEntry{});
+  rvictim_.fill(SoftTlbEntry{});
   yield();  // run_slice() forgets the code page it remembers
 }
 
@@ -185,20 +186,34 @@ bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e) {
   return true;
 }
 
+// Puts the read page va -> host into rtlb_, moving the page it displaces to
+// rvictim_.
+void Cpu::fill_read_entry(u64 va, u8* host) {
+  SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  SoftTlbEntry old = e;
+  e = SoftTlbEntry{va & ~kPageMask, host, nullptr};
+  if (old.tag != ~u64{0} && old.tag != e.tag) rvictim_[victim_index(old.tag)] = old;
+}
+
 bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
   Translation t;
-  if (!owner_.translate(*this, va, access, t)) return false;
-  if (u8* host = bus_.ram_page(t.pa)) {
+  u8* victim_host = nullptr;
+  if (access == Access::Load) {  // a read page displaced by a conflict: no translation needed
+    const SoftTlbEntry& v = rvictim_[victim_index(va)];
+    if (v.tag == (va & ~kPageMask)) victim_host = v.host;
+  }
+  if (!victim_host && !owner_.translate(*this, va, access, t)) return false;
+  if (u8* host = victim_host ? victim_host : bus_.ram_page(t.pa)) {
     unsigned off = va & kPageMask;
-    bool cache = t.cacheable;
+    bool cache = victim_host || t.cacheable;
     if (access == Access::Store && bus_.has_reservations()) {
       bus_.note_store(host + off, size, id);  // may break another CPU's LL/SC link
       cache = cache && !bus_.page_reserved(host);
     }
-    if (cache) {
-      auto& table = access == Access::Store ? wtlb_ : rtlb_;
-      table[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
-    }
+    if (cache && access == Access::Store)
+      wtlb_[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
+    else if (cache)
+      fill_read_entry(va, host);
     switch (size) {
       case 1:
         if (access == Access::Store) store_guest<u8>(host + off, static_cast<u8>(value), big_endian);

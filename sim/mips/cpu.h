@@ -182,6 +182,13 @@ class Cpu {
   static constexpr unsigned kSoftTlbBits = 8;
   static constexpr unsigned kSoftTlbSize = 1u << kSoftTlbBits;
   static unsigned stlb_index(u64 va) { return (va >> kPageShift) & (kSoftTlbSize - 1); }
+  // Read pages pushed out of rtlb_ wait in rvictim_, indexed by a hash that
+  // separates pages whose rtlb_ index collides (buffers a multiple of 1 MiB
+  // apart, as memcmp of two aligned buffers reads them).
+  static unsigned victim_index(u64 va) {
+    return ((va >> kPageShift) ^ (va >> (kPageShift + kSoftTlbBits))) & (kSoftTlbSize - 1);
+  }
+  void fill_read_entry(u64 va, u8* host);
 
   bool fetch_slow(u64 va, SoftTlbEntry& e);
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
@@ -196,6 +203,7 @@ class Cpu {
   CpuOwner& owner_;
   u32 pending_ = 0;
   std::array<SoftTlbEntry, kSoftTlbSize> rtlb_{}, wtlb_{}, ftlb_{};
+  std::array<SoftTlbEntry, kSoftTlbSize> rvictim_{};
 };
 
 template <typename T>
