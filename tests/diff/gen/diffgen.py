@@ -187,6 +187,7 @@ def parse_args(argv):
     ap.add_argument("--max-reports", type=int, default=10)
     ap.add_argument("--out", default=None, help="directory for reproducer programs")
     ap.add_argument("--no-coverage-check", action="store_true")
+    ap.add_argument("--progress", action="store_true", help="report progress on stderr")
     ap.add_argument("--skip-without-runner", action="store_true",
                     help="exit 77 (skip) if discosim has no user-mode runner")
     ap.add_argument("--ref-only", action="store_true", help="run only the reference (harness self-check)")
@@ -221,7 +222,10 @@ def main(argv):
     chunks = [idx[i:i + o.batch] for i in range(0, len(idx), o.batch)]
     total = {"run": 0, "endings": {}, "rows": set(), "mismatches": []}
     with multiprocessing.Pool(o.jobs, _init_worker, (rows, o)) as pool:
-        for res in pool.imap_unordered(run_chunk, chunks):
+        for done, res in enumerate(pool.imap_unordered(run_chunk, chunks), 1):
+            if o.progress and done % max(1, len(chunks) // 50) == 0:
+                print(f"diffgen: {done * o.batch}/{len(idx)} sequences, "
+                      f"{len(total['mismatches'])} mismatch(es)", file=sys.stderr, flush=True)
             total["run"] += res["run"]
             total["rows"] |= res["rows"]
             total["mismatches"] += res["mismatches"]
