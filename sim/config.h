@@ -18,7 +18,8 @@
 //
 //   [run]
 //   quantum = 1000            # instructions a CPU runs before the next one
-//   max_instructions = 0      # 0: no limit
+//   max_instructions = 0      # 0: no limit; counts instructions executed,
+//                             # whether they retired or trapped
 //
 // Unknown keys are errors, so a typo never silently changes an experiment.
 #pragma once

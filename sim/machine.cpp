@@ -107,12 +107,16 @@ int Machine::run(u64 pause_at) {
       end_reason_ = "every CPU stopped";
       break;
     }
-    if (limit && total_insns() >= limit) {
+    if (events_.empty() && all_waiting_forever()) {
+      end_reason_ = "every CPU idle with no interrupt that could wake it";
+      break;
+    }
+    if (limit && total_slots() >= limit) {
       end_reason_ = fmt::format("instruction limit ({}) reached", limit);
       exit_code_ = 124;
       break;
     }
-    if (pause_at && total_insns() >= pause_at) {
+    if (pause_at && total_slots() >= pause_at) {
       paused_ = true;
       break;
     }
@@ -134,6 +138,15 @@ void Machine::link_to_reservation(mips::Cpu& c) {
 // An idle CPU with every interrupt line masked can never run again.
 bool Machine::wakeable(const mips::Cpu& c) const {
   return !c.idling() || (c.cp0->status() & mips::status::IM);
+}
+
+// True when no CPU runs and none can be woken: each is stopped or idle with
+// its timer masked (device lines need device events, which the caller checks).
+bool Machine::all_waiting_forever() const {
+  for (const auto& c : cpus_)
+    if (!c->stopped() && (!c->idling() || (c->cp0->status() & mips::status::IM & (u64{1} << (8 + mips::kTimerIrq)))))
+      return false;
+  return true;
 }
 
 void Machine::idle(unsigned cpu) {
@@ -220,6 +233,14 @@ void Machine::phase_end(u64 id) {
 void Machine::dump_stats() {
   std::fflush(console_);
   std::fputs(stats_table(stats()).c_str(), stderr);
+}
+
+// Instruction slots: retired instructions plus those that trapped.  Limits
+// count slots, so an exception storm that retires nothing still ends.
+u64 Machine::total_slots() const {
+  u64 t = 0;
+  for (const auto& c : cpus_) t += c->insns + c->exceptions;
+  return t;
 }
 
 u64 Machine::total_insns() const {

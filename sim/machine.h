@@ -37,8 +37,8 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // Runs until software exits, every CPU stops, or the instruction limit.
   // Returns the exit code software asked for (or 0 / 124 for the limit).
   // With pause_at > 0 it also returns, with paused() true, at the first
-  // quantum boundary where all CPUs together retired at least pause_at
-  // instructions; calling run() again continues.
+  // quantum boundary where all CPUs together executed at least pause_at
+  // instruction slots (retired or trapped); calling run() again continues.
   int run(u64 pause_at = 0);
   bool paused() const { return paused_; }
 
@@ -63,6 +63,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   void dump_stats() override;
   unsigned num_cpus() const override { return static_cast<unsigned>(cpus_.size()); }
   u64 total_insns() const override;
+  u64 total_slots() const;
   void idle(unsigned cpu) override;
 
   // CpuControl::Host
@@ -94,6 +95,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   Cycle now_;
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   bool wakeable(const mips::Cpu& c) const;
+  bool all_waiting_forever() const;
   std::vector<std::unique_ptr<mips::CpuOwner>> owners_;
   std::vector<std::unique_ptr<mips::Cpu>> cpus_;
   std::optional<int> exit_code_;

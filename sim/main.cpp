@@ -63,7 +63,7 @@ int cmd_run(const RunOptions& o, bool resume) {
     code = m.run();
   } else if (o.checkpoint_at) {
     throw std::runtime_error(fmt::format("the run ended after {} instructions, before --checkpoint-at {}; "
-                                         "no checkpoint written", m.total_insns(), o.checkpoint_at));
+                                         "no checkpoint written", m.total_slots(), o.checkpoint_at));
   }
   if (!o.final_checkpoint.empty()) m.save_checkpoint(o.final_checkpoint);
   report(m, o);
