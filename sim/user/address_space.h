@@ -26,6 +26,9 @@ constexpr u64 kStackTop = u64{0x7fff} << 24;           // 0x7f_ff00_0000
 constexpr u64 kStackSize = u64{8} << 20;               // RLIMIT_STACK default
 constexpr u64 kMmapBase = kStackTop - kStackSize - (u64{1} << 28);
 constexpr u64 kSigTrampoline = kStackTop + kPageSize;  // one page above the stack
+// Largest single mapping (mmap, mremap, brk step): the page table holds every
+// page of a mapping, so this bounds its size; larger requests get ENOMEM.
+constexpr u64 kMaxMapping = u64{4} << 30;
 
 enum PageProt : u8 { kRead = 1, kWrite = 2, kExec = 4 };
 

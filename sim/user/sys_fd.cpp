@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <memory>
 
 #include "sim/user/guest_struct.h"
 #include "sim/user/stat_layout.h"
@@ -22,28 +23,38 @@ constexpr u64 kMaxIo = u64{1} << 26;  // longest single transfer (64 MiB)
 
 int fd_of(u64 a) { return static_cast<int>(static_cast<i64>(a)); }
 
+// A host bounce buffer of at most kMaxIo bytes, left uninitialised (a large
+// read would otherwise pay for zeroing memory it is about to overwrite).
+struct IoBuffer {
+  explicit IoBuffer(u64 want) : n(std::min(want, kMaxIo)), bytes(new u8[n ? n : 1]) {}
+  u8* data() { return bytes.get(); }
+  u64 size() const { return n; }
+  u64 n;
+  std::unique_ptr<u8[]> bytes;
+};
+
 i64 sys_read(Process& p, const u64* a) {
-  std::vector<u8> buf(std::min(a[2], kMaxIo));
+  IoBuffer buf(a[2]);
   i64 n = host_result(read(fd_of(a[0]), buf.data(), buf.size()));
   if (n > 0 && !p.mem().copy_out(a[1], buf.data(), n)) return -err::kEFAULT;
   return n;
 }
 
 i64 sys_write(Process& p, const u64* a) {
-  std::vector<u8> buf(std::min(a[2], kMaxIo));
+  IoBuffer buf(a[2]);
   if (!p.mem().copy_in(buf.data(), a[1], buf.size())) return -err::kEFAULT;
   return host_result(write(fd_of(a[0]), buf.data(), buf.size()));
 }
 
 i64 sys_pread64(Process& p, const u64* a) {
-  std::vector<u8> buf(std::min(a[2], kMaxIo));
+  IoBuffer buf(a[2]);
   i64 n = host_result(pread(fd_of(a[0]), buf.data(), buf.size(), static_cast<off_t>(a[3])));
   if (n > 0 && !p.mem().copy_out(a[1], buf.data(), n)) return -err::kEFAULT;
   return n;
 }
 
 i64 sys_pwrite64(Process& p, const u64* a) {
-  std::vector<u8> buf(std::min(a[2], kMaxIo));
+  IoBuffer buf(a[2]);
   if (!p.mem().copy_in(buf.data(), a[1], buf.size())) return -err::kEFAULT;
   return host_result(pwrite(fd_of(a[0]), buf.data(), buf.size(), static_cast<off_t>(a[3])));
 }
@@ -77,7 +88,7 @@ i64 sys_readv(Process& p, const u64* a) {
   if (!read_iovec(p, a[1], a[2], iov)) return a[2] > 1024 ? -err::kEINVAL : -err::kEFAULT;
   u64 total = 0;
   for (auto [base, len] : iov) total += len;
-  std::vector<u8> buf(std::min(total, kMaxIo));
+  IoBuffer buf(total);
   i64 n = host_result(read(fd_of(a[0]), buf.data(), buf.size()));
   u64 at = 0;
   for (auto [base, len] : iov) {

@@ -31,6 +31,7 @@ i64 sys_brk(Process& p, const u64* a) {
   if (want < p.brk_start || want >= kMmapBase) return static_cast<i64>(p.brk_cur);
   u64 old_top = page_up(p.brk_cur), new_top = page_up(want);
   if (new_top > old_top) {
+    if (new_top - old_top > kMaxMapping) return static_cast<i64>(p.brk_cur);
     if (p.mem().any_mapped(old_top, new_top - old_top)) return static_cast<i64>(p.brk_cur);
     p.mem().map(old_top, new_top - old_top, kRead | kWrite);
   } else if (new_top < old_top) {
@@ -45,6 +46,7 @@ i64 sys_mmap(Process& p, const u64* a) {
   int fd = static_cast<int>(static_cast<i64>(a[4]));
   bool anon = flags & kMapAnonymous;
   if (a[1] == 0 || len == 0 || len > kUserTop || (off & kPageMask)) return -err::kEINVAL;
+  if (len > kMaxMapping) return -err::kENOMEM;
   u64 type = flags & kMapType;
   if (type != kMapPrivate && type != kMapShared) return -err::kEINVAL;
   if (flags & (kMapFixed | kMapFixedNoreplace)) {
@@ -92,6 +94,7 @@ i64 sys_madvise(Process& p, const u64* a) {
 i64 sys_mremap(Process& p, const u64* a) {
   u64 old = a[0], old_len = page_up(a[1]), new_len = page_up(a[2]), flags = a[3];
   if ((old & kPageMask) || new_len == 0 || new_len > kUserTop) return -err::kEINVAL;
+  if (new_len > kMaxMapping) return -err::kENOMEM;
   if (!p.mem().all_mapped(old, old_len ? old_len : kPageSize)) return -err::kEFAULT;
   u8 prot = p.mem().prot_at(old);
   if (flags & kMremapFixed) {

@@ -109,5 +109,17 @@ int main(void) {
   unsigned char r[40];
   printf("getrandom=%zd\n", getrandom(r, sizeof r, 0));
   printf("getpid>0=%d\n", getpid() > 0);
+
+  char self[4096];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  self[n > 0 ? n : 0] = 0;
+  printf("exe is us=%d\n", n > 12 && strcmp(self + n - 12, "raw_syscalls") == 0);
+  int fd = open(self, O_RDONLY);
+  unsigned char* map = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, fd, 0);
+  printf("file mapping: %.3s class=%d data=%d\n", map + 1, map[4], map[5]);
+  printf("munmap=%d close=%d\n", munmap(map, 8192), close(fd));
+  char* gig = mmap(NULL, 1UL << 30, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  gig[0] = 1, gig[(1UL << 30) - 1] = 2;
+  printf("1 GiB mapping: %d %d %d\n", gig[0], gig[1 << 29], gig[(1UL << 30) - 1]);
   return 0;
 }
