@@ -7,6 +7,7 @@
 // random bytes come from a fixed seed, so a run is reproducible bit for bit.
 // File descriptors are host descriptors, passed through unchanged.
 #pragma once
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -74,6 +75,7 @@ class Process final : public mips::CpuOwner {
   // Heap (brk) limits; set by the loader.
   u64 brk_start = 0, brk_cur = 0;
   u64 tid_address = 0;  // set_tid_address
+  std::map<u64, u64> syscall_counts;  // by number, for --stats
   std::string exe_abspath;  // readlink("/proc/self/exe")
 
  private:

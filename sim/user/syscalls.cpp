@@ -39,6 +39,7 @@ void do_syscall(Process& p) {
   u64 number = c.gpr[2];
   u64 a[8];
   for (unsigned k = 0; k < 8; ++k) a[k] = c.gpr[4 + k];
+  ++p.syscall_counts[number];
   i64 r;
   if (const SyscallDesc* d = find_syscall(number)) {
     r = d->fn(p, a);

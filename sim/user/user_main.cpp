@@ -3,9 +3,13 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "sim/elf_loader.h"
 #include "sim/user/process.h"
+#include "sim/user/syscalls.h"
 
 namespace ds::user {
 
@@ -27,6 +31,12 @@ int run_user(const UserCommand& cmd) {
     std::fflush(stdout);
     std::fprintf(stderr, "discosim: %llu instructions retired\n",
                  static_cast<unsigned long long>(proc.cpu().insns));
+    std::string calls;
+    for (auto [number, count] : proc.syscall_counts) {
+      const SyscallDesc* d = find_syscall(number);
+      calls += fmt::format(" {}={}", d ? std::string(d->name) : std::to_string(number), count);
+    }
+    std::fprintf(stderr, "discosim: syscalls:%s\n", calls.empty() ? " none" : calls.c_str());
   }
   return status;
 }

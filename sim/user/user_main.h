@@ -11,7 +11,7 @@ struct UserCommand {
   std::vector<std::string> args;      // program path, then its arguments
   std::vector<std::string> env;       // extra NAME=VALUE entries for the guest
   unsigned long long max_insns = 0;   // 0: unlimited
-  bool stats = false;                 // print instruction count to stderr
+  bool stats = false;                 // print instruction and syscall counts to stderr
 };
 
 // Runs the program; returns its exit status (128+N if killed by signal N).
