@@ -13,7 +13,7 @@ namespace ds {
 Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), console_(console) {
   bus_.add_ram(memmap::kRamBase, cfg.memory_per_node * cfg.nodes);
   simctl_ = std::make_unique<SimControl>(*this, console_);
-  uart_ = std::make_unique<Uart>(console_);
+  uart_ = std::make_unique<Uart>(console_, irq_line(0, memmap::kIrqUart));
   bus_.add_device(memmap::kSimControlBase, memmap::kSimControlSize, simctl_.get());
   bus_.add_device(memmap::kUartBase, memmap::kUartSize, uart_.get());
   cpuctl_ = std::make_unique<CpuControl>(*this);

@@ -32,6 +32,7 @@ struct RunOptions {
   std::string checkpoint;        // ... into this file
   bool stop_at_checkpoint = false;
   std::string final_checkpoint;  // checkpoint the machine as the run ends
+  std::string console_input;     // file whose bytes the console UART receives
 };
 
 void report(const ds::Machine& m, const RunOptions& o) {
@@ -53,6 +54,11 @@ int cmd_run(const RunOptions& o, bool resume) {
     m.restore_checkpoint(o.image);
   else
     m.load_kernel(ds::load_elf(o.image));
+  if (!o.console_input.empty()) {
+    std::ifstream in(o.console_input, std::ios::binary);
+    if (!in) throw std::runtime_error(o.console_input + ": cannot open console input");
+    m.uart().feed_input(std::string(std::istreambuf_iterator<char>(in), {}));
+  }
   int code = m.run(o.checkpoint_at);
   if (m.paused()) {
     m.save_checkpoint(o.checkpoint);
@@ -107,6 +113,7 @@ int main(int argc, char** argv) {
     sub->add_flag("--stop-at-checkpoint", ro.stop_at_checkpoint, "end the run after taking the checkpoint")
         ->needs(at);
     sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
+    sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
   };
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
   run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();

@@ -25,7 +25,7 @@
 // (uncached) reach every byte of it: at most 496 MiB in all.
 //
 // Interrupt lines (Cause.IP bits):
-//   IP0, IP1  software (Cause writes)      IP4  console UART (reserved)
+//   IP0, IP1  software (Cause writes)      IP4  console UART input -> CPU 0
 //   IP2       disk controller -> CPU 0     IP5  NUMA hot-page counters (reserved)
 //   IP3       IPI unit -> each CPU         IP6  free
 //   IP7       Count/Compare timer

@@ -7,11 +7,12 @@ bool Uart::read(const MmioAccess& a, u64& value) {
   if (a.size != 1) return false;
   switch (a.offset) {
     case kRbr:
-      value = input_pos_ < input_.size() ? static_cast<u8>(input_[input_pos_++]) : 0;
+      value = input_waiting() ? static_cast<u8>(input_[input_pos_++]) : 0;
+      update_irq();
       return true;
     case kIer: value = ier_; return true;
     case kLcr: value = lcr_; return true;
-    case kLsr: value = kThrEmpty | kTxEmpty | (input_pos_ < input_.size() ? kDataReady : 0); return true;
+    case kLsr: value = kThrEmpty | kTxEmpty | (input_waiting() ? kDataReady : 0); return true;
     default: value = 0; return true;
   }
 }
@@ -29,13 +30,17 @@ void Uart::restore(CheckpointReader& r) {
   input_ = r.str();
   input_pos_ = r.u64v();
   if (input_pos_ > input_.size()) r.fail("corrupt checkpoint (uart input position)");
+  update_irq();
 }
 
 bool Uart::write(const MmioAccess& a, u64 value) {
   if (a.size != 1) return false;
   switch (a.offset) {
     case kThr: std::fputc(static_cast<int>(value & 0xff), out_); return true;
-    case kIer: ier_ = static_cast<u8>(value); return true;
+    case kIer:
+      ier_ = static_cast<u8>(value);
+      update_irq();
+      return true;
     case kLcr: lcr_ = static_cast<u8>(value); return true;
     default: return true;
   }
