@@ -27,7 +27,7 @@ struct Fixture {
   std::string path;
   ProcessOptions opt;
   std::unique_ptr<Process> proc;
-  explicit Fixture(const TinyElf& elf, std::vector<std::string> extra_args = {}) {
+  explicit Fixture(const TinyElf& elf, std::vector<std::string> extra_args = {}, bool isa_r2 = true) {
     char tmpl[] = "/tmp/discosim-user-test-XXXXXX";
     int fd = mkstemp(tmpl);
     close(fd);
@@ -38,6 +38,7 @@ struct Fixture {
     opt.argv.insert(opt.argv.end(), extra_args.begin(), extra_args.end());
     opt.envp = deterministic_env();
     opt.max_insns = 100000;
+    opt.isa_r2 = isa_r2;
     proc = std::make_unique<Process>(load_elf(path), opt);
   }
   ~Fixture() { unlink(path.c_str()); }
@@ -210,6 +211,27 @@ TEST(UserSignals, ReservedInstructionIsSigill) {
 
 TEST(UserSignals, FetchFromUnmappedAddressIsSigsegv) {
   EXPECT_EQ(run_fault({lui(3, 0x10), 0x00600008 /* jr v1 */, test::kNop}), 128 + 11);
+}
+
+TEST(UserSignals, ReleaseTwoInstructionIsSigillOnlyUnderIsaMips4) {
+  TinyElf e;
+  e.vaddr = 0x400000;
+  // seb a0, t0 (MIPS32/64 Release 2), then exit_group(a0): t0 is 0x1ff, so a0 = -1 -> status 255.
+  e.code = {addiu(8, 0, 0x1ff), 0x7c082420 /* seb a0, t0 */, addiu(2, 0, 5058), test::kSyscall};
+  Fixture r2(e, {}, true);
+  EXPECT_EQ(r2.proc->run(), 255);
+  Fixture mips4(e, {}, false);
+  EXPECT_EQ(mips4.proc->run(), 128 + 4);
+}
+
+TEST(UserSignals, RdhwrUserLocalIsEmulatedUnderIsaMips4AsLinuxDoes) {
+  TinyElf e;
+  e.vaddr = 0x400000;
+  // set_thread_area(0x1234); rdhwr v1, $29; exit_group(v1 & 0xff) -> 0x34.
+  e.code = {ori(4, 0, 0x1234), addiu(2, 0, 5242), test::kSyscall, 0x7c03e83b /* rdhwr v1, $29 */,
+            0x30640000u | 0xff /* andi a0, v1, 0xff */, addiu(2, 0, 5058), test::kSyscall};
+  Fixture f(e, {}, false);
+  EXPECT_EQ(f.proc->run(), 0x34);
 }
 
 // ---- the address space ---------------------------------------------------------------
