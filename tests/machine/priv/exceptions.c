@@ -41,6 +41,8 @@ static void kernel_mode(void) {
   expect_trap(EXC_OV, at + 4, "kernel add overflow");
   at = HERE_AND(".word 0xEC000000");
   expect_trap(EXC_RI, at, "kernel reserved opcode");
+  at = HERE_AND(".word 0x7C081420"); /* seb $2, $8: MIPS32 Release 2 */
+  expect_trap(EXC_RI, at, "kernel Release 2 instruction (seb): RI");
 
   u64 odd = (u64)(uintptr_t)&last + 2;
   __asm__ volatile("lw $8, 0(%0)" : : "r"(odd) : "$8", "memory");
@@ -224,6 +226,18 @@ static void lower_modes(void) {
       skip(NAME("daddu in 32-bit mode: RI"), "QEMU allows 64-bit ops in supervisor mode whatever SX");
     }
   }
+
+  /* COP1X in user mode needs CU1 and XX. */
+  if (is_r10000()) {
+    in_mode(ST_KSU_USER | ST_CU1 | ST_FR | ST_XX, u_lwxc1, USER_VA, 0);
+    check_eq(exc_code(&last), EXC_SYS, "user lwxc1 with CU1 and XX");
+  } else {
+    skip("user lwxc1 with CU1 and XX", "QEMU's VR5432 raises RI for COP1X even with XX set");
+  }
+  in_mode(ST_KSU_USER | ST_CU1 | ST_FR, u_lwxc1, USER_VA, 0);
+  expect_user_trap(EXC_RI, user_pc(u_lwxc1), "user lwxc1 with XX=0: RI");
+  in_mode(ST_KSU_USER | ST_XX, u_lwxc1, USER_VA, 0);
+  expect_user_trap(EXC_CPU, user_pc(u_lwxc1), "user lwxc1 with CU1=0: CpU");
 
   /* MIPS IV additions in user mode need XX (R10000; the VR5432 ignores it). */
   u64 v = in_mode(ST_KSU_USER | ST_XX, u_movn, 9, 1);

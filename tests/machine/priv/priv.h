@@ -98,6 +98,6 @@ void skip(const char *name, const char *why);
 
 /* Snippet labels (trap.S). */
 extern char u_exit[], u_load[], u_store[], u_mfc0[], u_tlbwi[], u_eret[], u_cache[], u_daddu[], u_movn[],
-    u_mfc1[], u_break[], u_teq[], u_ov[], u_delay[], u_jump[], u_ri[];
+    u_mfc1[], u_break[], u_teq[], u_ov[], u_delay[], u_jump[], u_ri[], u_lwxc1[];
 
 #endif

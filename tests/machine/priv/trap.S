@@ -241,6 +241,10 @@ u_delay:                        # a fault in a delay slot
 u_jump:                         # fetch from a0
         jr      $4
         nop
+        .globl  u_lwxc1
+u_lwxc1:                        # COP1X (MIPS IV indexed FP load)
+        lwxc1   $f0, $5($4)
+        syscall
         .globl  u_ri
 u_ri:                           # a reserved opcode (COP3 / opcode 0x13 rows aside)
         .word   0xEC000000
