@@ -196,6 +196,10 @@ void Cpu::fill_read_entry(u64 va, u8* host) {
 }
 
 bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
+  if (va & (size - 1)) {  // the fast path sends misaligned addresses here
+    raise(access == Access::Store ? Exc::AdES : Exc::AdEL, va);
+    return false;
+  }
   Translation t;
   u8* victim_host = nullptr;
   if (access == Access::Load) {  // a read page displaced by a conflict: no translation needed

@@ -208,12 +208,10 @@ class Cpu {
 
 template <typename T>
 inline bool Cpu::load(u64 va, T& out) {
-  if (DS_UNLIKELY(va & (sizeof(T) - 1))) {
-    raise(Exc::AdEL, va);
-    return false;
-  }
   const SoftTlbEntry& e = rtlb_[stlb_index(va)];
-  if (DS_LIKELY(e.tag == (va & ~kPageMask))) {
+  // The tag compare keeps the address bits below the access size, so a
+  // misaligned address misses and access_slow raises AdEL.
+  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
     out = load_guest<T>(e.host + (va & kPageMask), big_endian);
     return true;
   }
@@ -225,12 +223,9 @@ inline bool Cpu::load(u64 va, T& out) {
 
 template <typename T>
 inline bool Cpu::store(u64 va, T value) {
-  if (DS_UNLIKELY(va & (sizeof(T) - 1))) {
-    raise(Exc::AdES, va);
-    return false;
-  }
   const SoftTlbEntry& e = wtlb_[stlb_index(va)];
-  if (DS_LIKELY(e.tag == (va & ~kPageMask))) {
+  // As in load(): a misaligned address misses and access_slow raises AdES.
+  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
     store_guest<T>(e.host + (va & kPageMask), value, big_endian);
     return true;
   }
