@@ -7,6 +7,7 @@ namespace ds::numa {
 Cache::Cache(const CacheGeometry& g)
     : line_shift_(static_cast<unsigned>(std::countr_zero(g.line_bytes))),
       ways_(g.ways),
+      way_shift_(static_cast<unsigned>(std::countr_zero(g.ways))),
       set_mask_(g.size_bytes / g.line_bytes / g.ways - 1),
       tags_(g.size_bytes / g.line_bytes, kNoTag),
       state_(tags_.size(), LineState::Invalid),

@@ -48,11 +48,13 @@ class Cache {
   // most recently used when found.
   long lookup(u64 pa) {
     u64 tag = pa >> line_shift_;
-    u64 base = (tag & set_mask_) * ways_;
-    for (unsigned w = 0; w < ways_; ++w) {
-      if (tags_[base + w] == tag) {
-        stamp_[base + w] = ++clock_;
-        return static_cast<long>(base + w);
+    u64 slot = (tag & set_mask_) << way_shift_;
+    const u64* t = tags_.data() + slot;
+    const u64* end = t + ways_;
+    for (const u64* p = t; p != end; ++p, ++slot) {
+      if (*p == tag) {
+        stamp_[slot] = ++clock_;
+        return static_cast<long>(slot);
       }
     }
     return -1;
@@ -92,6 +94,7 @@ class Cache {
 
   unsigned line_shift_;
   unsigned ways_;
+  unsigned way_shift_;  // log2(ways)
   u64 set_mask_;
   u64 clock_ = 0;           // LRU time: bumped on every lookup hit and fill
   std::vector<u64> tags_;   // line address (pa >> line_shift) or kNoTag

@@ -265,6 +265,45 @@ TEST(NumaEdges, TooManyCpusIsAClearError) {
   EXPECT_THROW(MemorySystem(MemoryConfig{}, Topology{1, 1, 1u << 20, 0}), std::runtime_error);
 }
 
+// The directory on its own, row by row of the table in directory.h.
+TEST(NumaDirectory, TransitionsFollowTheProtocolTable) {
+  Directory d(4096, 128);
+  DirAction a = d.read(0, 2, false);  // Unowned, load: exclusive grant
+  EXPECT_TRUE(a.exclusive_grant);
+  EXPECT_EQ(d.entry(0).state, DirState::Exclusive);
+  a = d.read(0, 1, false);  // Exclusive{2}, read: intervention, both share
+  EXPECT_EQ(a.owner, 2);
+  EXPECT_FALSE(a.exclusive_grant);
+  EXPECT_EQ(d.entry(0).state, DirState::Shared);
+  EXPECT_EQ(d.entry(0).sharers, 0b110u);
+  a = d.read(0, 0, false);  // Shared, read: just added
+  EXPECT_EQ(a.owner, -1);
+  EXPECT_EQ(a.invalidate, 0u);
+  a = d.write(0, 1);  // Shared{0,1,2}, write by 1: invalidate 0 and 2
+  EXPECT_EQ(a.invalidate, 0b101u);
+  EXPECT_EQ(d.entry(0).state, DirState::Exclusive);
+  EXPECT_EQ(d.entry(0).sharers, 0b010u);
+  a = d.write(0, 3);  // Exclusive{1}, write by 3: intervention on 1
+  EXPECT_EQ(a.owner, 1);
+  EXPECT_EQ(a.invalidate, 0u);
+  d.evict(0, 3);
+  EXPECT_EQ(d.entry(0).state, DirState::Unowned);
+  a = d.read(128, 0, true);  // instruction fetch: Shared, no exclusive grant
+  EXPECT_FALSE(a.exclusive_grant);
+  EXPECT_EQ(d.entry(128).state, DirState::Shared);
+  d.read(128, 1, true);
+  d.evict(128, 0);
+  EXPECT_EQ(d.entry(128).state, DirState::Shared);
+  a = d.dma_write(128);
+  EXPECT_EQ(a.invalidate, 0b10u);
+  EXPECT_EQ(d.entry(128).state, DirState::Unowned);
+  d.write(256, 2);
+  a = d.dma_read(256);
+  EXPECT_EQ(a.owner, 2);
+  EXPECT_EQ(d.entry(256).state, DirState::Shared);
+  EXPECT_EQ(d.dma_read(256).owner, -1);
+}
+
 // Random traffic from 4 CPUs on 2 nodes; afterwards the directory must agree
 // with the caches: sharers == CPUs whose L2 holds the line, Exclusive ==
 // exactly one holder in CleanExclusive/DirtyExclusive, Shared == all Shared.

@@ -58,6 +58,22 @@ TEST(PageCounters, L2MissesAndUpgradesCountPerPagePerNodeHitsDoNot) {
   EXPECT_FALSE(line.level);  // threshold 0: detection off
 }
 
+TEST(PageCounters, RemoteCpuMissesRaiseTheHotPageInterruptOnTheThirdMiss) {
+  numa::MemorySystem m(numa::MemoryConfig{}, numa::Topology{2, 1, kNodeMem, 200});
+  Line line;
+  Dev d(m.page_counters(), line.fn());
+  wr(d, Dev::kThreshold, 3);
+  const u64 page = 0x8000;  // home: node 0; CPU 1 is on node 1
+  m.access(1, page + 0x000, AccessKind::Load, Cycle{0});
+  m.access(1, page + 0x080, AccessKind::Load, Cycle{1000});
+  m.access(1, page + 0x084, AccessKind::Load, Cycle{2000});  // hit: not counted
+  EXPECT_FALSE(line.level);
+  m.access(1, page + 0x100, AccessKind::Load, Cycle{3000});
+  EXPECT_TRUE(line.level);
+  EXPECT_EQ(rd(d, Dev::kHotPage), page);
+  EXPECT_EQ(rd(d, Dev::kHotNode), 1u);
+}
+
 TEST(PageCounters, HotPageInterruptFiresOnTheThresholdMissOnlyOnce) {
   numa::PageCounters pc(4 * kNodeMem, 4, kNodeMem);
   Line line;
