@@ -76,8 +76,24 @@ int cmd_run(const RunOptions& o, bool resume) {
   return code;
 }
 
-int cmd_disasm(const std::string& elf_path) {
+// The architecture objdump would assume for this image (its e_flags ISA):
+// Release 2 images name CP0 registers and know the R2 rows; anything else is
+// disassembled as the R10000's MIPS IV.
+ds::mips::IsaLevel image_isa(const ds::ElfImage& img) {
+  constexpr uint32_t kEfMipsArch = 0xf0000000, kArch32R2 = 0x70000000, kArch64R2 = 0x80000000;
+  uint32_t arch = img.flags & kEfMipsArch;
+  return arch == kArch32R2 || arch == kArch64R2 ? ds::mips::IsaLevel::Mips64R2 : ds::mips::IsaLevel::Mips4;
+}
+
+// Prints every executable section the way `objdump -d -M no-aliases` prints
+// an image without symbols: "address:<TAB>word <TAB>instruction".
+int cmd_disasm(const std::string& elf_path, const std::string& isa) {
   ds::ElfImage img = ds::load_elf(elf_path);
+  ds::mips::DisasmOptions opt;
+  opt.isa = image_isa(img);
+  if (isa == "mips4") opt.isa = ds::mips::IsaLevel::Mips4;
+  if (isa == "mips64r2") opt.isa = ds::mips::IsaLevel::Mips64R2;
+  opt.elf32 = !img.is64;
   for (const auto& sec : img.sections) {
     if (!sec.executable) continue;
     std::printf("\nDisassembly of section %s:\n\n", sec.name.c_str());
@@ -86,8 +102,11 @@ int cmd_disasm(const std::string& elf_path) {
       uint32_t raw = img.big_endian ? (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3])
                                     : (uint32_t{p[3]} << 24 | uint32_t{p[2]} << 16 | uint32_t{p[1]} << 8 | p[0]);
       uint64_t pc = sec.addr + off;
-      std::printf("%16llx:\t%08x \t%s\n", static_cast<unsigned long long>(pc), raw,
-                  ds::mips::disassemble(raw, pc).c_str());
+      if (opt.elf32)
+        std::printf("%8x:\t%08x \t%s\n", static_cast<unsigned>(pc), raw, ds::mips::disassemble(raw, pc, opt).c_str());
+      else
+        std::printf("%16llx:\t%08x \t%s\n", static_cast<unsigned long long>(pc), raw,
+                    ds::mips::disassemble(raw, pc, opt).c_str());
     }
   }
   return 0;
@@ -127,6 +146,9 @@ int main(int argc, char** argv) {
   std::string dis_path;
   auto* dis = app.add_subcommand("disasm", "disassemble the executable sections of a MIPS ELF file");
   dis->add_option("elf", dis_path, "MIPS ELF file")->required();
+  std::string dis_isa = "auto";
+  dis->add_option("--isa", dis_isa, "architecture to disassemble for (default: from the ELF header)")
+      ->check(CLI::IsMember({"auto", "mips4", "mips64r2"}));
 
   ds::user::UserCommand ucmd;
   auto* user = app.add_subcommand("user", "run a static Linux n64 MIPS program in user mode (like qemu-user)");
@@ -134,7 +156,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"mips4", "r2"}));
   user->add_option("--env", ucmd.env, "add NAME=VALUE to the guest's environment (repeatable)");
   user->add_option("--max-insns", ucmd.max_insns, "stop after this many instructions (exit status 124)");
-  user->add_flag("--stats", ucmd.stats, "print the retired-instruction count to stderr at the end");
+  user->add_flag("--stats", ucmd.stats, "print instruction and syscall counts to stderr at the end");
+  user->add_flag("--strace", ucmd.strace, "log every system call and its result to stderr");
   user->prefix_command();  // the program and its arguments follow the options
 
   // CLI11 reports an unknown subcommand as a missing one; name it instead.
@@ -173,7 +196,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return cmd_run(ro, false);
     if (*resume) return cmd_run(ro, true);
-    if (*dis) return cmd_disasm(dis_path);
+    if (*dis) return cmd_disasm(dis_path, dis_isa);
     if (*user) {
       ucmd.args = user->remaining();
       if (user_dashdash && !ucmd.args.empty()) ucmd.args.push_back("--");  // "--" was the program's

@@ -1,118 +1,175 @@
-// disasm.cpp - turns a table row's operand letters into text.
+// disasm.cpp - turns a table row's operand letters into objdump's text
+// (the syntax choice is explained in disasm.h).
 //
 // Operand letters (the `args` column of isa_*.cpp):
-//   d s t   GPR in the rd / rs / rt field
+//   d s t   GPR in the rd / rs / rt field        b   GPR in rs, as a base register
 //   z       literal "zero" (objdump's first operand of div/divu/ddiv/ddivu)
-//   <       shift amount / bit position (sa)         >  sa + 32
-//   E       size = rd + 1 (EXT/DEXT/DEXTU)           F  size = rd + 33 (DEXTM)
-//   I       size = rd + 1 - sa (INS/DINS/DINSU)      J  size = rd + 33 - sa (DINSM)
-//   j       signed 16-bit immediate (decimal)        i  unsigned 16-bit immediate (hex)
-//   u       LUI immediate (hex)
-//   o(b)    signed offset and base register
-//   p       PC-relative branch target                a  26-bit jump target
-//   B       SYSCALL/BREAK code (omitted when 0)      q  trap code (omitted when 0)
-//   1       SYNC stype (omitted when 0)              k  PREF hint (decimal)
-//   K       hardware register number, as $n
-//   S T D R FPR in fs / ft / fd / fr                 N  FPU condition code in bits 20:18
-//   M       FPU condition code in bits 10:8          x  index register (COP1X)
-//   G       CP0 register number, as $n               C  FPU control register, as $n
-// A comma in `args` prints as a comma; anything else is printed as is.
+//   U       GPR in rd, which should equal rt (CLZ/CLO/DCLZ/DCLO); objdump
+//           prints the non-zero one if the other is $zero, and "rd or rt"
+//           when both are non-zero and differ
+//   <       shift amount / bit position (sa)     >   sa + 32
+//   E       size = rd + 1 (EXT/DEXT/DEXTU)       F   size = rd + 33 (DEXTM)
+//   I       size = rd + 1 - sa (INS/DINS/DINSU)  J   size = rd + 33 - sa (DINSM)
+//           (printed as 32-bit unsigned, so an encoding with msb < lsb
+//           shows objdump's 0xfffffff...)
+//   j       signed 16-bit immediate (decimal)    i   unsigned 16-bit immediate (hex)
+//   u       LUI immediate (hex)                  o   signed 16-bit offset (decimal)
+//   p       PC-relative branch target            a   26-bit jump target
+//   B       SYSCALL code, 20 bits (omitted when 0)
+//   c       BREAK code: "hi" or "hi,lo" from bits 25:16 and 15:6 (omitted when 0)
+//   q       trap code, bits 15:6 (omitted when 0)
+//   1       SYNC stype (omitted when 0)
+//   k       PREF/CACHE hint in the rt field (hex) h   PREFX hint in the fs field (hex)
+//   K       hardware register in rd (RDHWR)
+//   S T D R FPR in fs / ft / fd / fr             x   GPR in the ft field (COP1X index)
+//   N       FPU condition code in bits 20:18     M   FPU condition code in bits 10:8
+//           (as the first operand, $fcc0 is omitted: "bc1t 0x..", "c.eq.d $f0,$f2")
+//   G       CP0 register in rd, with its select   C   FPU control register in fs
+// Any other character (',', '(', ')') prints as itself.
 #include "sim/mips/disasm.h"
+
+#include <cstring>
 
 #include <fmt/format.h>
 
-#include "sim/mips/isa.h"
-
 namespace ds::mips {
-
-const char* gpr_name(unsigned r) {
-  static const char* const names[32] = {"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
-                                        "a4",   "a5", "a6", "a7", "t0", "t1", "t2", "t3",
-                                        "s0",   "s1", "s2", "s3", "s4", "s5", "s6", "s7",
-                                        "t8",   "t9", "k0", "k1", "gp", "sp", "s8", "ra"};
-  return names[r & 31];
-}
 
 namespace {
 
+// Where objdump -M no-aliases still prints something other than the row's
+// own mnemonic and operands.  Checked in order; the first entry whose row
+// name matches and whose condition holds wins.
+struct Spelling {
+  const char* row;
+  bool (*when)(Insn, IsaLevel);
+  const char* name;  // nullptr: objdump does not know this word (.word)
+  const char* args;
+};
+
+bool always(Insn, IsaLevel) { return true; }
+bool rs_zero(Insn i, IsaLevel) { return i.rs() == 0; }
+
+constexpr Spelling kSpellings[] = {
+    // JALR with the implied return register $31 drops it.
+    {"jalr", [](Insn i, IsaLevel) { return i.rd() == 31; }, "jalr", "s"},
+    // Subtracting from $zero is printed as negation even without aliases.
+    {"sub", rs_zero, "neg", "d,t"},
+    {"subu", rs_zero, "negu", "d,t"},
+    {"dsub", rs_zero, "dneg", "d,t"},
+    {"dsubu", rs_zero, "dnegu", "d,t"},
+    // binutils spells the Release 2 rotates with the older NEC names.
+    {"rotr", always, "ror", "d,t,<"},
+    {"rotrv", always, "rorv", "d,t,s"},
+    {"drotr", always, "dror", "d,t,<"},
+    {"drotr32", always, "dror32", "d,t,<"},
+    {"drotrv", always, "drorv", "d,t,s"},
+    // ORI from $zero is binutils' "dli" (its "li" spelling is the alias).
+    {"ori", rs_zero, "dli", "t,i"},
+    // The assembler spells all doubleword extract/insert forms dext/dins and
+    // picks the encoding from the position and size; objdump does the same.
+    {"dextm", always, "dext", "t,s,<,F"},
+    {"dextu", always, "dext", "t,s,>,E"},
+    {"dinsm", always, "dins", "t,s,<,J"},
+    {"dinsu", always, "dins", "t,s,>,I"},
+    // SYNC's stype field is a MIPS32 addition; for MIPS IV objdump only
+    // knows the all-zero SYNC and the R5900's "sync.p" (stype 16), and
+    // prints the rest as data.  The R10000 executes any stype as SYNC.
+    {"sync", [](Insn i, IsaLevel isa) { return isa == IsaLevel::Mips4 && i.sa() == 16; }, "sync.p", ""},
+    {"sync", [](Insn i, IsaLevel isa) { return isa == IsaLevel::Mips4 && i.sa() != 0; }, nullptr,
+     nullptr},
+};
+
+std::string word(u32 raw) { return fmt::format(".word\t0x{:x}", raw); }
 std::string hex(u64 v) { return fmt::format("0x{:x}", v); }
 
-// objdump's spelling of common idioms; returns true when it printed an alias.
-bool alias(u32 raw, u64 pc, const InsnDesc& d, std::string& out) {
-  Insn i{raw};
-  std::string n = d.name;
-  u64 target = pc + 4 + (i.imm_sext() << 2);
-  if (raw == 0) return out = "nop", true;
-  if (n == "sll" && i.rd() == 0 && i.rt() == 0 && i.sa() == 1) return out = "ssnop", true;
-  if (n == "sll" && i.rd() == 0 && i.rt() == 0 && i.sa() == 3) return out = "ehb", true;
-  if ((n == "or" || n == "daddu" || n == "addu") && i.rt() == 0)
-    return out = fmt::format("move\t{},{}", gpr_name(i.rd()), gpr_name(i.rs())), true;
-  if (n == "beq" && i.rs() == 0 && i.rt() == 0) return out = fmt::format("b\t{}", hex(target)), true;
-  if (n == "beq" && i.rt() == 0) return out = fmt::format("beqz\t{},{}", gpr_name(i.rs()), hex(target)), true;
-  if (n == "bne" && i.rt() == 0) return out = fmt::format("bnez\t{},{}", gpr_name(i.rs()), hex(target)), true;
-  if (n == "beql" && i.rt() == 0) return out = fmt::format("beqzl\t{},{}", gpr_name(i.rs()), hex(target)), true;
-  if (n == "bnel" && i.rt() == 0) return out = fmt::format("bnezl\t{},{}", gpr_name(i.rs()), hex(target)), true;
-  if (n == "bgezal" && i.rs() == 0) return out = fmt::format("bal\t{}", hex(target)), true;
-  if (n == "jalr" && i.rd() == 31) return out = fmt::format("jalr\t{}", gpr_name(i.rs())), true;
-  if ((n == "subu" || n == "dsubu" || n == "sub" || n == "dsub") && i.rs() == 0)
-    return out = fmt::format("{}\t{},{}", n == "subu" ? "negu" : n == "dsubu" ? "dnegu" : n == "sub" ? "neg" : "dneg",
-                             gpr_name(i.rd()), gpr_name(i.rt())),
-           true;
-  if (n == "nor" && i.rt() == 0) return out = fmt::format("not\t{},{}", gpr_name(i.rd()), gpr_name(i.rs())), true;
-  if ((n == "addiu" || n == "daddiu") && i.rs() == 0)
-    return out = fmt::format("li\t{},{}", gpr_name(i.rt()), static_cast<i64>(i.imm_sext())), true;
-  if (n == "ori" && i.rs() == 0) return out = fmt::format("li\t{},{}", gpr_name(i.rt()), hex(i.imm_zext())), true;
-  return false;
+u64 target_address(u64 v, const DisasmOptions& opt) { return opt.elf32 ? v & 0xffffffffu : v; }
+
+// The destination of CLZ-style rows, which the encoding repeats in rd and rt.
+std::string rd_and_rt(Insn i) {
+  if (i.rd() == i.rt() || i.rt() == 0) return gpr_name(i.rd());
+  if (i.rd() == 0) return gpr_name(i.rt());
+  return fmt::format("{} or {}", gpr_name(i.rd()), gpr_name(i.rt()));
+}
+
+std::string break_code(Insn i) {
+  unsigned hi = (i.raw >> 16) & 0x3ff, lo = (i.raw >> 6) & 0x3ff;
+  if (lo) return fmt::format("0x{:x},0x{:x}", hi, lo);
+  return hi ? hex(hi) : std::string();
+}
+
+// The text of one operand letter; empty for an omitted optional operand.
+std::string operand(char letter, Insn i, u64 pc, const DisasmOptions& opt) {
+  switch (letter) {
+    case 'd': return gpr_name(i.rd());
+    case 's': case 'b': return gpr_name(i.rs());
+    case 't': return gpr_name(i.rt());
+    case 'x': return gpr_name(i.index_reg());
+    case 'z': return "zero";
+    case 'U': return rd_and_rt(i);
+    case '<': return hex(i.sa());
+    case '>': return hex(i.sa() + 32);
+    case 'E': return hex(i.rd() + 1);
+    case 'F': return hex(i.rd() + 33);
+    case 'I': return hex(static_cast<u32>(i.rd() + 1 - i.sa()));
+    case 'J': return hex(static_cast<u32>(i.rd() + 33 - i.sa()));
+    case 'j': case 'o': return fmt::format("{}", static_cast<i64>(i.imm_sext()));
+    case 'i': case 'u': return hex(i.imm_zext());
+    case 'p': return hex(target_address(pc + 4 + (i.imm_sext() << 2), opt));
+    case 'a': return hex(target_address(((pc + 4) & ~u64{0x0fffffff}) | (u64{i.target26()} << 2), opt));
+    case 'B': return i.code20() ? hex(i.code20()) : std::string();
+    case 'c': return break_code(i);
+    case 'q': return i.code10() ? hex(i.code10()) : std::string();
+    case '1': return i.sa() ? hex(i.sa()) : std::string();
+    case 'k': return hex(i.rt());
+    case 'h': return hex(i.fs());
+    case 'K': return hwr_name(i.rd());
+    case 'S': return fmt::format("$f{}", i.fs());
+    case 'T': return fmt::format("$f{}", i.ft());
+    case 'D': return fmt::format("$f{}", i.fd());
+    case 'R': return fmt::format("$f{}", i.fr());
+    case 'N': return fmt::format("$fcc{}", i.bc_cc());
+    case 'M': return fmt::format("$fcc{}", i.c_cc());
+    case 'G': return cp0_name(i.rd(), i.sel(), opt.isa);
+    case 'C': return fcr_name(i.fs(), opt.isa);
+    default: return std::string(1, letter);
+  }
+}
+
+// objdump leaves out a condition code of 0 when it is the first operand
+// (BC1T/BC1F and C.cond.fmt), but prints it elsewhere (MOVF/MOVT).
+bool omitted_first_cc(char letter, Insn i) {
+  return (letter == 'N' && i.bc_cc() == 0) || (letter == 'M' && i.c_cc() == 0);
 }
 
 }  // namespace
 
-std::string disassemble(u32 raw, u64 pc) {
-  const InsnDesc* d = decode(raw);
-  if (!d) return fmt::format(".word\t0x{:x}", raw);
-  std::string out;
-  if (alias(raw, pc, *d, out)) return out;
+bool is_operand_letter(char c) {
+  // Every case of operand() above, and nothing else.
+  static constexpr char kLetters[] = "dsbtxzU<>EFIJjoiupaBcq1khKSTDRNMGC";
+  return c != '\0' && std::strchr(kLetters, c) != nullptr;
+}
 
+std::string disassemble(u32 raw, u64 pc, const DisasmOptions& opt) {
+  const InsnDesc* d = decode(raw);
+  if (!d) return word(raw);
+  if (opt.isa == IsaLevel::Mips4 && (d->flags & kGateR2)) return word(raw);
   Insn i{raw};
-  std::string ops;
-  for (const char* a = d->args; *a; ++a) {
-    switch (*a) {
-      case 'd': ops += gpr_name(i.rd()); break;
-      case 's': ops += gpr_name(i.rs()); break;
-      case 't': ops += gpr_name(i.rt()); break;
-      case 'b': ops += gpr_name(i.rs()); break;
-      case 'z': ops += "zero"; break;
-      case '<': ops += hex(i.sa()); break;
-      case '>': ops += hex(i.sa() + 32); break;
-      case 'E': ops += hex(i.rd() + 1); break;
-      case 'F': ops += hex(i.rd() + 33); break;
-      case 'I': ops += hex(i.rd() + 1 - i.sa()); break;
-      case 'J': ops += hex(i.rd() + 33 - i.sa()); break;
-      case 'j': ops += fmt::format("{}", static_cast<i64>(i.imm_sext())); break;
-      case 'i': case 'u': ops += hex(i.imm_zext()); break;
-      case 'o': ops += fmt::format("{}", static_cast<i64>(i.imm_sext())); break;
-      case 'p': ops += hex(pc + 4 + (i.imm_sext() << 2)); break;
-      case 'a': ops += hex(((pc + 4) & ~u64{0x0fffffff}) | (u64{i.target26()} << 2)); break;
-      case 'B': if (i.code20()) ops += hex(i.code20()); break;
-      case 'q': if (i.code10()) ops += hex(i.code10()); break;
-      case '1': if (i.sa()) ops += hex(i.sa()); break;
-      case 'k': ops += fmt::format("{}", i.rt()); break;
-      case 'K': ops += fmt::format("${}", i.rd()); break;
-      case 'S': ops += fmt::format("$f{}", i.fs()); break;
-      case 'T': ops += fmt::format("$f{}", i.ft()); break;
-      case 'D': ops += fmt::format("$f{}", i.fd()); break;
-      case 'R': ops += fmt::format("$f{}", i.fr()); break;
-      case 'N': ops += fmt::format("$fcc{}", i.bc_cc()); break;
-      case 'M': ops += fmt::format("$fcc{}", i.c_cc()); break;
-      case 'x': ops += gpr_name(i.index_reg()); break;
-      case 'G': ops += fmt::format("${}", i.rd()); break;
-      case 'C': ops += fmt::format("${}", i.fs()); break;
-      default: ops += *a; break;
-    }
+
+  const char* name = d->name;
+  const char* args = d->args;
+  for (const Spelling& s : kSpellings) {
+    if (std::strcmp(s.row, d->name) != 0 || !s.when(i, opt.isa)) continue;
+    if (!s.name) return word(raw);
+    name = s.name, args = s.args;
+    break;
   }
+
+  if (*args && omitted_first_cc(args[0], i)) args += args[1] == ',' ? 2 : 1;
+  std::string ops;
+  for (const char* a = args; *a; ++a) ops += operand(*a, i, pc, opt);
   // Trailing separators left by omitted optional operands.
   while (!ops.empty() && ops.back() == ',') ops.pop_back();
-  return ops.empty() ? std::string(d->name) : fmt::format("{}\t{}", d->name, ops);
+  return ops.empty() ? std::string(name) : fmt::format("{}\t{}", name, ops);
 }
 
 }  // namespace ds::mips

@@ -260,7 +260,7 @@ constexpr InsnDesc kRows[] = {
     {.name = "sdxc1", .match = 0x4c000009, .mask = 0xfc0007ff, .args = "S,x(b)", .flags = kStore | kGateCp1x,
      .exec = exec_store<FmtL, base_index, &Insn::fs>},
     // PREFX hint,index(base): a hint only; the simulator has no caches to warm.
-    {.name = "prefx", .match = 0x4c00000f, .mask = 0xfc0007ff, .args = "C,x(b)", .flags = kGateCp1x,
+    {.name = "prefx", .match = 0x4c00000f, .mask = 0xfc0007ff, .args = "h,x(b)", .flags = kGateCp1x,
      .exec = [](Cpu&, Insn) {}},
 
     // -- arithmetic (fd = fs op ft) ------------------------------------------------

@@ -263,7 +263,7 @@ constexpr InsnDesc kRows[] = {
     // -- system ------------------------------------------------------------------
     {.name = "syscall", .match = 0x0000000c, .mask = 0xfc00003f, .args = "B", .flags = kTrapInsn,
      .exec = [](Cpu& c, Insn) { c.raise(Exc::Sys); }},
-    {.name = "break", .match = 0x0000000d, .mask = 0xfc00003f, .args = "B", .flags = kTrapInsn,
+    {.name = "break", .match = 0x0000000d, .mask = 0xfc00003f, .args = "c", .flags = kTrapInsn,
      .exec = [](Cpu& c, Insn) { c.raise(Exc::Bp); }},
     {.name = "sync", .match = 0x0000000f, .mask = 0xfffff83f, .args = "1", .flags = 0,
      .exec = [](Cpu&, Insn) {}},  // the R10000 is sequentially consistent
@@ -540,13 +540,13 @@ constexpr InsnDesc kRows[] = {
        c.lo = sext32(acc), c.hi = sext32(acc >> 32);
      }},
     // CLZ/CLO/DCLZ/DCLO encode the destination in both rt and rd.
-    {.name = "clz", .match = 0x70000020, .mask = 0xfc0007ff, .args = "d,s", .flags = kGateR2,
+    {.name = "clz", .match = 0x70000020, .mask = 0xfc0007ff, .args = "U,s", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) { R(c, i.rd()) = std::countl_zero(lo32(R(c, i.rs()))); }},
-    {.name = "clo", .match = 0x70000021, .mask = 0xfc0007ff, .args = "d,s", .flags = kGateR2,
+    {.name = "clo", .match = 0x70000021, .mask = 0xfc0007ff, .args = "U,s", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) { R(c, i.rd()) = std::countl_one(lo32(R(c, i.rs()))); }},
-    {.name = "dclz", .match = 0x70000024, .mask = 0xfc0007ff, .args = "d,s", .flags = kGateR2,
+    {.name = "dclz", .match = 0x70000024, .mask = 0xfc0007ff, .args = "U,s", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) { R(c, i.rd()) = std::countl_zero(R(c, i.rs())); }},
-    {.name = "dclo", .match = 0x70000025, .mask = 0xfc0007ff, .args = "d,s", .flags = kGateR2,
+    {.name = "dclo", .match = 0x70000025, .mask = 0xfc0007ff, .args = "U,s", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) { R(c, i.rd()) = std::countl_one(R(c, i.rs())); }},
     {.name = "ext", .match = 0x7c000000, .mask = 0xfc00003f, .args = "t,s,<,E", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) { R(c, i.rt()) = sext32(extract(R(c, i.rs()), i.sa(), i.rd() + 1)); }},
