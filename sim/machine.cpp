@@ -252,7 +252,10 @@ u64 Machine::total_insns() const {
 RunStats Machine::stats() const {
   RunStats s;
   s.config = cfg_;
-  for (const auto& c : cpus_) s.cpus.push_back({c->id, c->insns, c->exc_counts});
+  for (const auto& c : cpus_) {
+    std::array<u64, 3> t = c->cp0->time_by_mode();
+    s.cpus.push_back({c->id, c->insns, t[0], t[1], t[2], c->idle_cycles, c->exc_counts});
+  }
   s.phases = phases_;
   for (PhaseRecord& p : s.phases)
     if (p.open) p.end_insns = total_insns();

@@ -25,7 +25,11 @@ std::string stats_table(const RunStats& s) {
                      s.config.cpus_per_node, s.config.memory_per_node >> 20,
                      s.config.big_endian ? "big" : "little");
   for (const CpuStats& c : s.cpus) {
-    out += fmt::format("cpu{:<3} instructions {:>14}", c.id, c.instructions);
+    u64 total = c.kernel_cycles + c.supervisor_cycles + c.user_cycles + c.idle_cycles;
+    auto pct = [total](u64 v) { return total ? 100.0 * static_cast<double>(v) / static_cast<double>(total) : 0.0; };
+    out += fmt::format("cpu{:<3} instructions {:>14}  time: kernel {:.1f}% supervisor {:.1f}% user {:.1f}% idle {:.1f}%",
+                       c.id, c.instructions, pct(c.kernel_cycles), pct(c.supervisor_cycles), pct(c.user_cycles),
+                       pct(c.idle_cycles));
     bool any = false;
     for (unsigned e = 0; e < mips::kNumExcCodes; ++e)
       if (c.exceptions[e]) {
@@ -62,7 +66,13 @@ std::string stats_json(const RunStats& s) {
     json exc = json::object();
     for (unsigned e = 0; e < mips::kNumExcCodes; ++e)
       if (c.exceptions[e]) exc[mips::exc_name(e)] = c.exceptions[e];
-    cpus.push_back({{"id", c.id}, {"instructions", c.instructions}, {"exceptions", exc}});
+    cpus.push_back({{"id", c.id},
+                    {"instructions", c.instructions},
+                    {"cycles", {{"kernel", c.kernel_cycles},
+                                {"supervisor", c.supervisor_cycles},
+                                {"user", c.user_cycles},
+                                {"idle", c.idle_cycles}}},
+                    {"exceptions", exc}});
   }
   j["cpus"] = cpus;
   json phases = json::array();

@@ -14,6 +14,9 @@ namespace ds {
 struct CpuStats {
   unsigned id = 0;
   u64 instructions = 0;
+  // Cycles by mode (the paper's categories: kernel = the monitor under
+  // Disco, supervisor = a guest kernel, user, idle).
+  u64 kernel_cycles = 0, supervisor_cycles = 0, user_cycles = 0, idle_cycles = 0;
   std::array<u64, mips::kNumExcCodes> exceptions{};
 };
 

@@ -110,6 +110,12 @@ class Cp0 final : public CpuOwner {
   void save(CheckpointWriter& w) const;
   void restore(CheckpointReader& r);
 
+  // Time by mode, SimOS style: busy cycles (idle excluded) spent in kernel,
+  // supervisor and user mode, indexed by Mode.  Charged at every mode change
+  // (update_mode), so the hot loop pays nothing; the open interval is added
+  // when read.
+  std::array<u64, 3> time_by_mode() const;
+
   // ---- modes and translation (mmu.cpp) ------------------------------------
   Mode mode() const;
   // Recomputes Cpu::forbidden and Cpu::fpu.fr from Status, and flushes the
@@ -161,6 +167,11 @@ class Cp0 final : public CpuOwner {
   u64 random_cycle_ = 0;    // cycle at which Random was 63
   u64 context_key_ = ~u64{0};  // ERL, UX/SX/KX and ASID the soft TLB was filled under
   Mode soft_tlb_mode_ = Mode::Kernel;  // most privileged mode it was filled in
+  // time_by_mode(): cycles charged so far, and the open interval's mode and start
+  std::array<u64, 3> mode_cycles_{};
+  Mode acct_mode_ = Mode::Kernel;
+  u64 acct_since_ = 0;  // busy cycles (cycle() - idle_cycles) at the last mode change
+  void charge_mode_time();
 };
 
 }  // namespace ds::mips

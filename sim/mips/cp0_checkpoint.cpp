@@ -13,6 +13,9 @@ void Cp0::save(CheckpointWriter& w) const {
     w.array(e.lo);
   }
   for (u64 v : {hw_irq_, u64{timer_ip_}, count_base_, count_cycle_, random_cycle_}) w.u64v(v);
+  w.array(mode_cycles_);
+  w.u64v(static_cast<u64>(acct_mode_));
+  w.u64v(acct_since_);
 }
 
 void Cp0::restore(CheckpointReader& r) {
@@ -28,9 +31,20 @@ void Cp0::restore(CheckpointReader& r) {
   count_base_ = r.u64v();
   count_cycle_ = r.u64v();
   random_cycle_ = r.u64v();
+  std::array<u64, 3> mode_cycles;
+  r.array(mode_cycles);
+  u64 acct_mode = r.u64v();
+  if (acct_mode > 2) r.fail("corrupt checkpoint (CPU mode)");
+  u64 acct_since = r.u64v();
   context_key_ = ~u64{0};  // force the mode and soft-TLB context to be re-derived
   update_mode();
   update_interrupts();
+  // After update_mode, which charges time: the accounting must continue
+  // exactly as saved, or the split between charged and open time would
+  // differ from the uninterrupted run's.
+  mode_cycles_ = mode_cycles;
+  acct_mode_ = static_cast<Mode>(acct_mode);
+  acct_since_ = acct_since;
 }
 
 }  // namespace ds::mips

@@ -42,7 +42,21 @@ Mode Cp0::mode() const {
   }
 }
 
+void Cp0::charge_mode_time() {
+  u64 busy = cpu_->cycle() - cpu_->idle_cycles;
+  mode_cycles_[static_cast<unsigned>(acct_mode_)] += busy - acct_since_;
+  acct_since_ = busy;
+  acct_mode_ = mode();
+}
+
+std::array<u64, 3> Cp0::time_by_mode() const {
+  std::array<u64, 3> t = mode_cycles_;
+  t[static_cast<unsigned>(acct_mode_)] += cpu_->cycle() - cpu_->idle_cycles - acct_since_;
+  return t;
+}
+
 void Cp0::update_mode() {
+  charge_mode_time();
   u64 st = r_[reg::Status];
   Mode m = mode();
   u32 closed = kGateR2;
