@@ -14,6 +14,7 @@
 #pragma once
 #include <vector>
 
+#include "sim/checkpoint.h"
 #include "sim/types.h"
 
 namespace ds::numa {
@@ -80,6 +81,11 @@ class Cache {
   // caller can write back a dirty one and keep inclusion.
   Victim index_invalidate(u64 index_addr);
   Victim index_line(u64 index_addr) const;
+
+  // Checkpoints (sim/numa/memory_checkpoint.cpp).  restore() rejects, with
+  // r.fail(), a line in the wrong set, at or above limit_pa, or a bad state.
+  void save(CheckpointWriter& w) const;
+  void restore(CheckpointReader& r, u64 limit_pa);
 
   // Every valid line, for inclusion checks in tests and flushes.
   template <typename F>

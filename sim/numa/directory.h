@@ -25,6 +25,7 @@
 #pragma once
 #include <vector>
 
+#include "sim/checkpoint.h"
 #include "sim/types.h"
 
 namespace ds::numa {
@@ -60,6 +61,11 @@ class Directory {
   void evict(u64 pa, unsigned cpu);
   DirAction dma_write(u64 pa);
   DirAction dma_read(u64 pa);
+
+  // Checkpoints: only entries that are not Unowned.  restore() rejects an
+  // entry whose sharers do not fit its state or name a CPU >= num_cpus.
+  void save(CheckpointWriter& w) const;
+  void restore(CheckpointReader& r, unsigned num_cpus);
 
  private:
   DirEntry& at(u64 pa) { return entries_[pa >> block_shift_]; }

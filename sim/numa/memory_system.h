@@ -106,6 +106,13 @@ class MemorySystem {
   // fill, barrier) so the caller may treat them as no-ops.
   bool cache_instruction(unsigned cpu, unsigned op, u64 vaddr, u64 pa);
 
+  // Checkpoints: caches, directory, statistics and resource clocks, so a
+  // restored timing run continues exactly.  The page counters are saved by
+  // their device (sim/devices/page_counters.h).  restore() needs a memory
+  // system built from the same configuration; it throws (r.fail) otherwise.
+  void save(CheckpointWriter& w) const;
+  void restore(CheckpointReader& r);
+
   // Inspection (tests, statistics).
   const Cache& l1i(unsigned cpu) const { return cpus_[cpu].l1i; }
   const Cache& l1d(unsigned cpu) const { return cpus_[cpu].l1d; }
