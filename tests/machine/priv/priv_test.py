@@ -31,7 +31,10 @@ def parse(out):
 failures = []
 ours = subprocess.run([discosim, "run", cfg, elf], capture_output=True, text=True, timeout=100)
 theirs = subprocess.run([qemu, "-M", "malta", "-cpu", "VR5432", "-m", "64", "-nographic", "-nic", "none",
-                         "-vga", "none", "-no-reboot", "-semihosting", "-kernel", elf_malta],
+                         "-vga", "none", "-no-reboot", "-semihosting",
+                         # Count follows QEMU's virtual clock; -icount ties that clock to
+                         # instructions, so timer checks do not depend on host load.
+                         "-icount", "shift=0,sleep=off", "-kernel", elf_malta],
                         capture_output=True, text=True, timeout=100, stdin=subprocess.DEVNULL)
 qemu_out = theirs.stdout.replace("\r\n", "\n")
 for who, proc, out in (("discosim", ours, ours.stdout), ("qemu", theirs, qemu_out)):
