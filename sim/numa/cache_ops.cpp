@@ -15,6 +15,7 @@
 namespace ds::numa {
 
 void MemorySystem::index_writeback_invalidate(unsigned cpu, CacheLevel level, u64 index_addr) {
+  ++generation_;
   CpuCaches& c = cpus_[cpu];
   switch (level) {
     case CacheLevel::L1I: c.l1i.index_invalidate(index_addr); break;
@@ -28,6 +29,7 @@ void MemorySystem::index_writeback_invalidate(unsigned cpu, CacheLevel level, u6
 }
 
 void MemorySystem::hit_invalidate(unsigned cpu, CacheLevel level, u64 pa) {
+  ++generation_;
   CpuCaches& c = cpus_[cpu];
   switch (level) {
     case CacheLevel::L1I: c.l1i.invalidate(pa); break;
@@ -43,6 +45,7 @@ void MemorySystem::hit_invalidate(unsigned cpu, CacheLevel level, u64 pa) {
 }
 
 void MemorySystem::hit_writeback_invalidate(unsigned cpu, CacheLevel level, u64 pa) {
+  ++generation_;
   CpuCaches& c = cpus_[cpu];
   switch (level) {
     case CacheLevel::L1I: c.l1i.invalidate(pa); break;
@@ -57,6 +60,7 @@ void MemorySystem::hit_writeback_invalidate(unsigned cpu, CacheLevel level, u64 
 }
 
 void MemorySystem::hit_writeback(unsigned cpu, CacheLevel level, u64 pa) {
+  ++generation_;
   CpuCaches& c = cpus_[cpu];
   if (level == CacheLevel::L1I) return;
   if (level == CacheLevel::L1D) {

@@ -93,6 +93,7 @@ void MemorySystem::save(CheckpointWriter& w) const {
 
 void MemorySystem::restore(CheckpointReader& r) {
   r.section("memory-system");
+  ++generation_;
   if (r.u64v() != cpus_.size()) r.fail("memory system: CPU count differs");
   for (unsigned i = 0; i < cpus_.size(); ++i) {
     cpus_[i].l1i.restore(r, ram_bytes_);

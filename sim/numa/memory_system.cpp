@@ -39,6 +39,7 @@ unsigned MemorySystem::home_node(u64 pa) const {
 }
 
 AccessResult MemorySystem::access_slow(unsigned cpu, u64 pa, AccessKind kind, Cycle now) {
+  ++generation_;
   AccessResult r;
   if (cpu >= cpus_.size() || pa >= ram_bytes_) {
     r.cause = MissCause::Uncached;
@@ -196,6 +197,7 @@ bool MemorySystem::downgrade_copy(unsigned cpu, u64 line_pa) {
 }
 
 void MemorySystem::dma_write(u64 pa, u64 len) {
+  ++generation_;
   if (len == 0 || pa >= ram_bytes_) return;
   u64 end = len >= ram_bytes_ - pa ? ram_bytes_ : pa + len;
   for (u64 line = pa & ~l2_line_mask_; line < end; line += cfg_.l2.line_bytes) {
@@ -211,6 +213,7 @@ void MemorySystem::dma_write(u64 pa, u64 len) {
 }
 
 void MemorySystem::dma_read(u64 pa, u64 len) {
+  ++generation_;
   if (len == 0 || pa >= ram_bytes_) return;
   u64 end = len >= ram_bytes_ - pa ? ram_bytes_ : pa + len;
   for (u64 line = pa & ~l2_line_mask_; line < end; line += cfg_.l2.line_bytes) {

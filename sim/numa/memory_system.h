@@ -87,6 +87,12 @@ class MemorySystem {
     return access_slow(cpu, pa, kind, now);
   }
 
+  // Bumped by everything except inline L1 hits: while it is unchanged no
+  // cache line of any CPU has been filled, removed or changed state.  So a
+  // CPU fetching again from the L1 I line of its own previous fetch may skip
+  // access(): it hits, and the line is already most recent in its set.
+  u64 generation() const { return generation_; }
+
   // Coherent DMA: a device write of [pa, pa+len) invalidates every cached
   // copy (dirty data is overwritten anyway); a device read makes a dirty
   // owner write back (it keeps a Shared copy).  No timing is charged.
@@ -164,6 +170,7 @@ class MemorySystem {
   // This CPU's L2 line leaves the cache (CACHE op or eviction).
   void evict_l2_line(unsigned cpu, u64 line_pa, LineState s);
 
+  u64 generation_ = 0;
   MemoryConfig cfg_;
   Topology topo_;
   Cycles cyc_;

@@ -74,6 +74,25 @@ TEST(NumaCache, L1HitCostsL1HitCyclesL2HitCostsL2HitCycles) {
   EXPECT_EQ(m.stats(0).l2_misses, 1u);
 }
 
+TEST(NumaCache, GenerationMovesOnEveryStateChangeNotOnL1Hits) {
+  MemorySystem m = one_cpu();
+  m.access(0, 0x1000, AccessKind::IFetch, at(1));
+  m.access(0, 0x2000, AccessKind::Store, at(2));
+  u64 g = m.generation();
+  m.access(0, 0x1004, AccessKind::IFetch, at(3));
+  m.access(0, 0x2008, AccessKind::Store, at(4));
+  m.access(0, 0x2010, AccessKind::Load, at(5));
+  EXPECT_EQ(m.generation(), g);
+  m.dma_read(0x5000, 8);
+  EXPECT_GT(m.generation(), g);
+  g = m.generation();
+  m.cache_instruction(0, 0x10, 0, 0x1000);  // Hit Invalidate I
+  EXPECT_GT(m.generation(), g);
+  g = m.generation();
+  m.access(0, 0x1000, AccessKind::IFetch, at(6));
+  EXPECT_GT(m.generation(), g);
+}
+
 TEST(NumaCache, FirstStoreToCleanExclusiveLineDirtiesItSilently) {
   MemorySystem m = one_cpu();
   EXPECT_EQ(m.access(0, 0x2000, AccessKind::Load, at(1)).stall.cycles, 60u);
