@@ -85,6 +85,21 @@ ds::mips::IsaLevel image_isa(const ds::ElfImage& img) {
   return arch == kArch32R2 || arch == kArch64R2 ? ds::mips::IsaLevel::Mips64R2 : ds::mips::IsaLevel::Mips4;
 }
 
+// objdump's annotation of an address in an image with symbols: the nearest
+// symbol at or below it ("<f>", "<f+0x10>"), else the nearest above ("<f-0x8>").
+std::string symbol_for(const std::vector<ds::ElfSymbol>& syms, uint64_t addr) {
+  const ds::ElfSymbol* below = nullptr;
+  const ds::ElfSymbol* above = nullptr;
+  for (const ds::ElfSymbol& s : syms) {
+    if (s.value <= addr && (!below || s.value > below->value)) below = &s;
+    if (s.value > addr && (!above || s.value < above->value)) above = &s;
+  }
+  if (below) return addr == below->value ? fmt::format("<{}>", below->name)
+                                         : fmt::format("<{}+0x{:x}>", below->name, addr - below->value);
+  if (above) return fmt::format("<{}-0x{:x}>", above->name, above->value - addr);
+  return {};
+}
+
 // Prints every executable section the way `objdump -d -M no-aliases` prints
 // an image without symbols: "address:<TAB>word <TAB>instruction".
 int cmd_disasm(const std::string& elf_path, const std::string& isa) {
@@ -94,14 +109,30 @@ int cmd_disasm(const std::string& elf_path, const std::string& isa) {
   if (isa == "mips4") opt.isa = ds::mips::IsaLevel::Mips4;
   if (isa == "mips64r2") opt.isa = ds::mips::IsaLevel::Mips64R2;
   opt.elf32 = !img.is64;
+  if (!img.symbols.empty())
+    opt.symbolize = [&img](uint64_t addr) { return symbol_for(img.symbols, addr); };
   for (const auto& sec : img.sections) {
     if (!sec.executable) continue;
     std::printf("\nDisassembly of section %s:\n\n", sec.name.c_str());
-    for (size_t off = 0; off + 4 <= sec.bytes.size(); off += 4) {
+    auto word_at = [&](size_t off) {
       const uint8_t* p = sec.bytes.data() + off;
-      uint32_t raw = img.big_endian ? (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3])
-                                    : (uint32_t{p[3]} << 24 | uint32_t{p[2]} << 16 | uint32_t{p[1]} << 8 | p[0]);
+      return img.big_endian ? (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3])
+                            : (uint32_t{p[3]} << 24 | uint32_t{p[2]} << 16 | uint32_t{p[1]} << 8 | p[0]);
+    };
+    for (size_t off = 0; off + 4 <= sec.bytes.size(); off += 4) {
+      uint32_t raw = word_at(off);
       uint64_t pc = sec.addr + off;
+      // Like objdump (without -z): a run of two or more zero words is "...",
+      // unless it starts in a delay slot.
+      const ds::mips::InsnDesc* prev = off ? ds::mips::decode(word_at(off - 4)) : nullptr;
+      bool in_slot = prev && (prev->flags & (ds::mips::kBranch | ds::mips::kJump));
+      size_t run = 0;
+      while (off + 4 * (run + 1) <= sec.bytes.size() && word_at(off + 4 * run) == 0) ++run;
+      if (run >= 2 && !in_slot) {
+        std::printf("\t...\n");
+        off += 4 * (run - 1);
+        continue;
+      }
       if (opt.elf32)
         std::printf("%8x:\t%08x \t%s\n", static_cast<unsigned>(pc), raw, ds::mips::disassemble(raw, pc, opt).c_str());
       else
@@ -157,7 +188,6 @@ int main(int argc, char** argv) {
   user->add_option("--env", ucmd.env, "add NAME=VALUE to the guest's environment (repeatable)");
   user->add_option("--max-insns", ucmd.max_insns, "stop after this many instructions (exit status 124)");
   user->add_flag("--stats", ucmd.stats, "print instruction and syscall counts to stderr at the end");
-  user->add_flag("--strace", ucmd.strace, "log every system call and its result to stderr");
   user->prefix_command();  // the program and its arguments follow the options
 
   // CLI11 reports an unknown subcommand as a missing one; name it instead.

@@ -82,7 +82,13 @@ constexpr Spelling kSpellings[] = {
 std::string word(u32 raw) { return fmt::format(".word\t0x{:x}", raw); }
 std::string hex(u64 v) { return fmt::format("0x{:x}", v); }
 
-u64 target_address(u64 v, const DisasmOptions& opt) { return opt.elf32 ? v & 0xffffffffu : v; }
+// A branch or jump target: "0x..." without symbols, "... <sym+0x..>" with.
+std::string target(u64 v, const DisasmOptions& opt) {
+  if (opt.elf32) v &= 0xffffffffu;
+  if (!opt.symbolize) return hex(v);
+  std::string sym = opt.symbolize(v);
+  return sym.empty() ? hex(v) : fmt::format("{:x} {}", v, sym);
+}
 
 // The destination of CLZ-style rows, which the encoding repeats in rd and rt.
 std::string rd_and_rt(Insn i) {
@@ -114,8 +120,8 @@ std::string operand(char letter, Insn i, u64 pc, const DisasmOptions& opt) {
     case 'J': return hex(static_cast<u32>(i.rd() + 33 - i.sa()));
     case 'j': case 'o': return fmt::format("{}", static_cast<i64>(i.imm_sext()));
     case 'i': case 'u': return hex(i.imm_zext());
-    case 'p': return hex(target_address(pc + 4 + (i.imm_sext() << 2), opt));
-    case 'a': return hex(target_address(((pc + 4) & ~u64{0x0fffffff}) | (u64{i.target26()} << 2), opt));
+    case 'p': return target(pc + 4 + (i.imm_sext() << 2), opt);
+    case 'a': return target(((pc + 4) & ~u64{0x0fffffff}) | (u64{i.target26()} << 2), opt);
     case 'B': return i.code20() ? hex(i.code20()) : std::string();
     case 'c': return break_code(i);
     case 'q': return i.code10() ? hex(i.code10()) : std::string();

@@ -15,6 +15,7 @@
 // dext/dins for the dextm/dextu/dinsm/dinsu forms) are one small table in
 // disasm.cpp, each entry with its reason.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "sim/mips/isa.h"
@@ -29,6 +30,10 @@ struct DisasmOptions {
   IsaLevel isa = IsaLevel::Mips4;
   // A 32-bit (n32/o32) image: branch and jump targets print as 32 bits.
   bool elf32 = false;
+  // Optional: the "<symbol+0x10>" objdump appends to a branch or jump target
+  // in an image with symbols (empty string: no symbol).  When set, targets
+  // print as objdump prints them then: bare hex, a space, the annotation.
+  std::function<std::string(u64 target)> symbolize;
 };
 
 // Disassembles `raw` located at `pc`.  Words no row decodes (or that the

@@ -31,8 +31,13 @@ is too strong.  What is meaningful, and required:
     not belongs to one of the mnemonics in NOT_R10000 below (a mask too
     strict or a missing row shows up as any other mnemonic).
 
+A third phase lists whole compiler-built programs (--program, unstripped),
+where objdump also annotates targets with symbols ("<f+0x10>") and folds
+runs of zero words into "..."; the listings must be identical line by line.
+
 Usage: disasm_vs_objdump.py --discosim D --rows R --clang C --ld L --objdump O
                             [--per-row N] [--random N] [--seed S] [--keep DIR]
+                            [--program ELF ...]
 """
 import argparse
 import json
@@ -125,6 +130,31 @@ def random_phase(args, tmp, rng):
     return failures
 
 
+def program_phase(args):
+    """Real programs with symbols: whole listings, in order."""
+    failures = []
+    keep = re.compile(r"^\s*([0-9a-f]+:\t.*|\.\.\.)$")
+
+    def lines(cmd):
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        if p.returncode != 0:
+            sys.exit(f"{' '.join(cmd)}: exit {p.returncode}: {p.stderr.strip()}")
+        return [l.strip() for l in p.stdout.splitlines() if keep.match(l)]
+
+    for elf in args.program or []:
+        ours = lines([args.discosim, "disasm", elf])
+        ref = lines([args.objdump, "-d", "-M", "no-aliases", elf])
+        if not ref:
+            failures.append(f"{elf}: objdump listed nothing")
+        for k, (o, r) in enumerate(zip(ours, ref)):
+            if o != r:
+                failures.append(f"{os.path.basename(elf)} line {k}: discosim {o!r} objdump {r!r}")
+                break  # later lines are shifted; the first difference says it
+        if len(ours) != len(ref):
+            failures.append(f"{os.path.basename(elf)}: {len(ours)} lines, objdump {len(ref)}")
+    return failures
+
+
 def main():
     ap = argparse.ArgumentParser()
     for opt in ("discosim", "rows", "clang", "ld", "objdump"):
@@ -132,6 +162,7 @@ def main():
     ap.add_argument("--per-row", type=int, default=6, help="random encodings per row")
     ap.add_argument("--random", type=int, default=100000, help="uniformly random words")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("DISCOSIM_ISA_SEED", "1997")))
+    ap.add_argument("--program", action="append", help="a compiler-built ELF to list whole")
     ap.add_argument("--keep", help="directory to keep the generated files in")
     args = ap.parse_args()
 
@@ -172,13 +203,15 @@ def main():
             failures.append(f"[{march}] discosim printed {len(extra)} lines objdump did not")
 
     failures += random_phase(args, tmp, rng)
+    failures += program_phase(args)
 
     uncovered = [n for n, c in compared.items() if c == 0]
     for name in uncovered:
         failures.append(f"row {name}: no encoding was compared (objdump cannot decode it, or all were filtered)")
 
     total = len(words)
-    print(f"{len(rows)} rows, {total} encodings + {args.random} random words, 2 ISA levels, seed {args.seed}: "
+    print(f"{len(rows)} rows, {total} encodings + {args.random} random words, 2 ISA levels, "
+          f"{len(args.program or [])} programs, seed {args.seed}: "
           f"{len(failures)} failures")
     for f in failures[:200]:
         print("  " + f)

@@ -56,7 +56,8 @@ TEST(Disasm, EveryRowsOperandStringUsesOnlyKnownLetters) {
 // Release 2 rows are not R10000 instructions: a MIPS IV listing shows them
 // as data, a Release 2 listing as instructions.
 TEST(Disasm, ReleaseTwoRowsAreDataInAMips4ListingAndInstructionsInAnR2One) {
-  DisasmOptions mips4{.isa = IsaLevel::Mips4}, r2{.isa = IsaLevel::Mips64R2};
+  DisasmOptions mips4, r2;
+  mips4.isa = IsaLevel::Mips4, r2.isa = IsaLevel::Mips64R2;
   for (const InsnDesc* row : isa_table()) {
     std::string at4 = disassemble(row->match, 0, mips4), atr2 = disassemble(row->match, 0, r2);
     EXPECT_NE(atr2.rfind(".word", 0), 0u) << row->name;
@@ -84,7 +85,8 @@ TEST(Disasm, JumpInTheLastWordOfARegionUsesTheDelaySlotsRegion) {
 
 // In a 32-bit (n32) image objdump prints 32-bit target addresses.
 TEST(Disasm, Elf32TargetsPrintAsThirtyTwoBits) {
-  DisasmOptions n32{.isa = IsaLevel::Mips4, .elf32 = true};
+  DisasmOptions n32;
+  n32.elf32 = true;
   EXPECT_EQ(disassemble(0x10000000, 0xffffffff80001000, n32), "beq\tzero,zero,0x80001004");
 }
 
