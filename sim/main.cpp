@@ -188,6 +188,7 @@ int main(int argc, char** argv) {
   user->add_option("--env", ucmd.env, "add NAME=VALUE to the guest's environment (repeatable)");
   user->add_option("--max-insns", ucmd.max_insns, "stop after this many instructions (exit status 124)");
   user->add_flag("--stats", ucmd.stats, "print instruction and syscall counts to stderr at the end");
+  user->add_flag("--strace", ucmd.strace, "log every system call and its result to stderr");
   user->prefix_command();  // the program and its arguments follow the options
 
   // CLI11 reports an unknown subcommand as a missing one; name it instead.

@@ -31,6 +31,7 @@ struct ProcessOptions {
   std::vector<std::string> envp;   // the guest's environment (deterministic_env())
   bool isa_r2 = true;              // accept MIPS64 Release 2 instructions
   u64 max_insns = 0;               // 0: no limit
+  bool strace = false;             // log every syscall and its result to stderr
 };
 
 // The default guest environment: fixed, never the host's.

@@ -51,6 +51,19 @@ void do_syscall(Process& p) {
     }
     r = -err::kENOSYS;
   }
+  if (p.options().strace) {
+    const SyscallDesc* d = find_syscall(number);
+    std::fprintf(stderr, "discosim: [%llu] %s(0x%llx, 0x%llx, 0x%llx, 0x%llx) = ",
+                 static_cast<unsigned long long>(c.insns), d ? d->name : "unknown",
+                 static_cast<unsigned long long>(a[0]), static_cast<unsigned long long>(a[1]),
+                 static_cast<unsigned long long>(a[2]), static_cast<unsigned long long>(a[3]));
+    if (r == kNoReturn)
+      std::fprintf(stderr, "(no return)\n");
+    else if (r < 0 && r > -4096)
+      std::fprintf(stderr, "-1 errno %lld\n", static_cast<long long>(-r));
+    else
+      std::fprintf(stderr, "0x%llx\n", static_cast<unsigned long long>(r));
+  }
   if (r == kNoReturn) return;
   if (r < 0 && r > -4096) {
     c.gpr[2] = static_cast<u64>(-r);

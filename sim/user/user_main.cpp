@@ -24,6 +24,7 @@ int run_user(const UserCommand& cmd) {
   opt.envp.insert(opt.envp.end(), cmd.env.begin(), cmd.env.end());
   opt.isa_r2 = cmd.isa == "r2";
   opt.max_insns = cmd.max_insns;
+  opt.strace = cmd.strace;
   ElfImage img = load_elf(opt.path);
   Process proc(img, opt);
   int status = proc.run();

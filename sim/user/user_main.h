@@ -11,6 +11,7 @@ struct UserCommand {
   std::vector<std::string> args;      // program path, then its arguments
   std::vector<std::string> env;       // extra NAME=VALUE entries for the guest
   unsigned long long max_insns = 0;   // 0: unlimited
+  bool strace = false;                // log syscalls to stderr
   bool stats = false;                 // print instruction and syscall counts to stderr
 };
 
