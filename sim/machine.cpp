@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "sim/memmap.h"
@@ -159,6 +160,10 @@ IrqLine Machine::irq_line(unsigned cpu, unsigned irq) {
   return [this, cpu, irq](bool level) { cpus_[cpu]->cp0->set_irq(irq, level); };
 }
 
+void Machine::count_instruction_mix() {
+  for (auto& c : cpus_) c->count_mix();
+}
+
 void Machine::save_checkpoint(const std::string& path) const {
   CheckpointWriter w(path);
   w.section("machine");
@@ -257,6 +262,16 @@ RunStats Machine::stats() const {
     s.cpus.push_back({c->id, c->insns, t[0], t[1], t[2], c->idle_cycles, c->exc_counts});
   }
   s.phases = phases_;
+  if (!cpus_.empty() && !cpus_[0]->mix.empty()) {
+    auto rows = mips::isa_table();
+    for (size_t id = 0; id <= rows.size(); ++id) {
+      u64 n = 0;
+      for (const auto& c : cpus_) n += c->mix[id];
+      if (n) s.instruction_mix.emplace_back(id ? rows[id - 1]->name : "(reserved)", n);
+    }
+    std::stable_sort(s.instruction_mix.begin(), s.instruction_mix.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
   for (PhaseRecord& p : s.phases)
     if (p.open) p.end_insns = total_insns();
   s.host_seconds = host_seconds_;

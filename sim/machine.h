@@ -48,6 +48,10 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // load); running on then ends exactly as the uninterrupted run does.
   // Both throw std::runtime_error with a one-line reason.
   void save_checkpoint(const std::string& path) const;
+
+  // Counts executions per instruction-table row from now on (statistics:
+  // RunStats::instruction_mix); costs a counter increment per instruction.
+  void count_instruction_mix();
   void restore_checkpoint(const std::string& path);
 
   const MachineConfig& config() const { return cfg_; }

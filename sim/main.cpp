@@ -33,6 +33,7 @@ struct RunOptions {
   bool stop_at_checkpoint = false;
   std::string final_checkpoint;  // checkpoint the machine as the run ends
   std::string console_input;     // file whose bytes the console UART receives
+  bool insn_mix = false;         // count executions per instruction
 };
 
 void report(const ds::Machine& m, const RunOptions& o) {
@@ -54,6 +55,7 @@ int cmd_run(const RunOptions& o, bool resume) {
     m.restore_checkpoint(o.image);
   else
     m.load_kernel(ds::load_elf(o.image));
+  if (o.insn_mix) m.count_instruction_mix();
   if (!o.console_input.empty()) {
     std::ifstream in(o.console_input, std::ios::binary);
     if (!in) throw std::runtime_error(o.console_input + ": cannot open console input");
@@ -164,6 +166,7 @@ int main(int argc, char** argv) {
         ->needs(at);
     sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
     sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
+    sub->add_flag("--insn-mix", ro.insn_mix, "count executions per instruction (statistics: instruction mix)");
   };
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
   run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();

@@ -41,6 +41,15 @@ std::string stats_table(const RunStats& s) {
   for (const PhaseRecord& p : s.phases)
     out += fmt::format("phase {}: {} instructions{}\n", p.id, p.end_insns - p.begin_insns,
                        p.open ? " (still open)" : "");
+  if (!s.instruction_mix.empty()) {
+    u64 all = 0;
+    for (const auto& [name, n] : s.instruction_mix) all += n;
+    out += "instruction mix (most frequent):";
+    for (size_t k = 0; k < s.instruction_mix.size() && k < 12; ++k)
+      out += fmt::format(" {} {:.1f}%", s.instruction_mix[k].first,
+                         100.0 * static_cast<double>(s.instruction_mix[k].second) / static_cast<double>(all));
+    out += "\n";
+  }
   out += fmt::format("total {} instructions in {:.3f} s host time: {:.1f} MIPS\n", s.total_instructions(),
                      s.host_seconds, s.mips());
   return out;
@@ -79,6 +88,11 @@ std::string stats_json(const RunStats& s) {
   for (const PhaseRecord& p : s.phases)
     phases.push_back({{"id", p.id}, {"instructions", p.end_insns - p.begin_insns}, {"complete", !p.open}});
   j["phases"] = phases;
+  if (!s.instruction_mix.empty()) {
+    json mix = json::object();
+    for (const auto& [name, n] : s.instruction_mix) mix[name] = n;
+    j["instruction_mix"] = mix;
+  }
   return j.dump(2) + "\n";
 }
 

@@ -31,6 +31,9 @@ struct RunStats {
   MachineConfig config;
   std::vector<CpuStats> cpus;
   std::vector<PhaseRecord> phases;
+  // Instruction mix over all CPUs (mnemonic, executions), most frequent
+  // first; empty unless the run counted it (Machine::count_instruction_mix).
+  std::vector<std::pair<std::string, u64>> instruction_mix;
   double host_seconds = 0;
   int exit_code = 0;
   std::string end_reason;

@@ -77,10 +77,13 @@ void Cpu::take_interrupt() {
 // check the mode gates, advance the PC pair, execute, then handle anything
 // the instruction reported.  Leaves early on stop, yield or idle; takes a
 // pending interrupt (one slot) before the next instruction.
-u64 Cpu::run_slice(u64 max) { return big_endian ? run_slice_as<true>(max) : run_slice_as<false>(max); }
+u64 Cpu::run_slice(u64 max) {
+  if (!mix.empty()) return big_endian ? run_slice_as<true, true>(max) : run_slice_as<false, true>(max);
+  return big_endian ? run_slice_as<true, false>(max) : run_slice_as<false, false>(max);
+}
 
 // The loop itself, with the guest byte order fixed at compile time.
-template <bool kBigEndian>
+template <bool kBigEndian, bool kCountMix>
 u64 Cpu::run_slice_as(u64 max) {
   u64 done = 0;
   pending_ &= ~kYield;
@@ -138,6 +141,7 @@ u64 Cpu::run_slice_as(u64 max) {
         s.fn(*this, Insn{raw});
       gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
       ++done;
+      if constexpr (kCountMix) ++mix[s.flags >> kRowIdShift];
 
       if (DS_UNLIKELY(pending_)) {
         if (pending_ & kException) {

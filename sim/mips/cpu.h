@@ -21,6 +21,7 @@
 #pragma once
 #include <array>
 #include <memory>
+#include <vector>
 
 #include "sim/bus.h"
 #include "sim/checkpoint.h"
@@ -89,6 +90,11 @@ class Cpu {
   Cp0* cp0 = nullptr;        // system coprocessor (null in the user-mode runner)
 
   // ---- statistics ----------------------------------------------------------
+  // Instruction mix: when non-empty (count_mix()), executions per table row
+  // (index row_id + 1; 0 = reserved instructions).  The loop is compiled
+  // with and without the count, so a run without it pays nothing.
+  std::vector<u64> mix;
+  void count_mix() { mix.assign(isa_table().size() + 1, 0); }
   u64 insns = 0;                                  // retired instructions
   std::array<u64, kNumExcCodes> exc_counts{};     // exceptions taken, by ExcCode
   u64 exceptions = 0;                             // exceptions and interrupts taken
@@ -194,7 +200,7 @@ class Cpu {
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
   void gate_closed(u32 flags);
   u64 run_slice(u64 max);
-  template <bool kBigEndian>
+  template <bool kBigEndian, bool kCountMix>
   u64 run_slice_as(u64 max);
   void take_interrupt();
 

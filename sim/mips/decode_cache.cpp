@@ -14,7 +14,7 @@ void decode_into(DecodedSlot& s, u32 raw) {
   const InsnDesc* d = decode(raw);
   s.raw = raw;
   s.fn = d ? d->exec : exec_reserved;
-  s.flags = d ? d->flags : 0;
+  s.flags = d ? d->flags | (row_id(d) + 1) << kRowIdShift : 0;
 }
 
 DecodedPage::DecodedPage() {

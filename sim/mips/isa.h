@@ -34,6 +34,9 @@ enum InsnFlag : u32 {
   kGateR2 = 1u << 12,     // MIPS64 Release 2: only when the ISA level allows
   kGateCp1x = 1u << 13,   // COP1X (MIPS IV FPU indexed/madd): CU1 and XX
 };
+// Bits 31:16 of a decoded slot's flags hold its row id + 1 (0: reserved
+// instruction), so counting the mix needs no lookup.
+constexpr unsigned kRowIdShift = 16;
 constexpr u32 kGateMask = kGateCp0 | kGateCp1 | kGateIsa3 | kGateIsa4 | kGateR2 | kGateCp1x;
 
 enum class IsaLevel : u8 {
@@ -42,7 +45,8 @@ enum class IsaLevel : u8 {
 };
 
 struct InsnDesc {
-  const char* name;  // mnemonic exactly as binutils' objdump prints it
+  const char* name;  // the manual's mnemonic (disasm.cpp applies binutils' few
+                     // spellings that differ, e.g. ror for rotr)
   u32 match;         // (raw & mask) == match selects this row
   u32 mask;
   const char* args;  // operand layout, one letter per operand (disasm.cpp)
@@ -55,10 +59,14 @@ std::span<const InsnDesc> integer_rows();
 std::span<const InsnDesc> fpu_rows();
 std::span<const InsnDesc> cop0_rows();
 
-// All rows, in a stable order (row index doubles as the statistics id).
+// All rows, in a stable order.  A row's position is its id: statistics
+// (the instruction mix) count by it.
 std::span<const InsnDesc* const> isa_table();
 
 // The row matching `raw`, or nullptr (Reserved Instruction).
 const InsnDesc* decode(u32 raw);
+
+// The position of `row` in isa_table().
+unsigned row_id(const InsnDesc* row);
 
 }  // namespace ds::mips

@@ -6,6 +6,7 @@
 // per instruction word per page (decode_cache.h), so a short scan is fine.
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/mips/isa.h"
@@ -18,9 +19,14 @@ struct Index {
   std::vector<const InsnDesc*> all;
   std::array<std::vector<const InsnDesc*>, 64> by_opcode;
 
+  std::unordered_map<const InsnDesc*, unsigned> id;
+
   Index() {
     for (auto part : {integer_rows(), fpu_rows(), cop0_rows()})
-      for (const InsnDesc& row : part) all.push_back(&row);
+      for (const InsnDesc& row : part) {
+        id[&row] = static_cast<unsigned>(all.size());
+        all.push_back(&row);
+      }
     for (const InsnDesc* row : all) {
       unsigned op = row->match >> 26;
       by_opcode[op].push_back(row);
@@ -40,6 +46,8 @@ const Index& index() {
 }  // namespace
 
 std::span<const InsnDesc* const> isa_table() { return index().all; }
+
+unsigned row_id(const InsnDesc* row) { return index().id.at(row); }
 
 const InsnDesc* decode(u32 raw) {
   for (const InsnDesc* row : index().by_opcode[raw >> 26])
