@@ -513,9 +513,10 @@ constexpr InsnDesc kRows[] = {
     // -- MIPS32/MIPS64 Release 1 and 2 additions (user-mode runner only) ----------------------
     {.name = "madd", .match = 0x70000000, .mask = 0xfc00ffff, .args = "s,t", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) {
-       i64 acc = static_cast<i64>((c.hi << 32) | lo32(c.lo));
-       acc += i64{static_cast<i32>(R(c, i.rs()))} * static_cast<i32>(R(c, i.rt()));
-       c.lo = sext32(static_cast<u64>(acc)), c.hi = sext32(static_cast<u64>(acc) >> 32);
+       // The 64-bit accumulator wraps as in hardware: add in unsigned arithmetic.
+       u64 acc = (c.hi << 32) | lo32(c.lo);
+       acc += static_cast<u64>(i64{static_cast<i32>(R(c, i.rs()))} * static_cast<i32>(R(c, i.rt())));
+       c.lo = sext32(acc), c.hi = sext32(acc >> 32);
      }},
     {.name = "maddu", .match = 0x70000001, .mask = 0xfc00ffff, .args = "s,t", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) {
@@ -529,9 +530,9 @@ constexpr InsnDesc kRows[] = {
      }},
     {.name = "msub", .match = 0x70000004, .mask = 0xfc00ffff, .args = "s,t", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) {
-       i64 acc = static_cast<i64>((c.hi << 32) | lo32(c.lo));
-       acc -= i64{static_cast<i32>(R(c, i.rs()))} * static_cast<i32>(R(c, i.rt()));
-       c.lo = sext32(static_cast<u64>(acc)), c.hi = sext32(static_cast<u64>(acc) >> 32);
+       u64 acc = (c.hi << 32) | lo32(c.lo);
+       acc -= static_cast<u64>(i64{static_cast<i32>(R(c, i.rs()))} * static_cast<i32>(R(c, i.rt())));
+       c.lo = sext32(acc), c.hi = sext32(acc >> 32);
      }},
     {.name = "msubu", .match = 0x70000005, .mask = 0xfc00ffff, .args = "s,t", .flags = kGateR2,
      .exec = [](Cpu& c, Insn i) {

@@ -4,6 +4,8 @@
 // are compared against QEMU by tests/fpu (suite 'diff').
 #include <gtest/gtest.h>
 
+#include "tests/unit/cpu_rig.h"
+
 #include <initializer_list>
 
 #include "sim/bus.h"
@@ -50,47 +52,8 @@ constexpr u64 kOneD = 0x3ff0000000000000, kTwoD = 0x4000000000000000, kThreeD = 
 constexpr u64 kSnanD = 0x7ff8000000000000, kQnanD = 0x7ff0000000000001;
 constexpr u32 kEnableV = 1u << 11, kEnableI = 1u << 7, kCauseV = 1u << 16, kCauseE = 1u << 17;
 
-// A CPU on 64 KiB of identity-mapped RAM that stops at the first exception.
-class Fpu : public ::testing::Test, public CpuOwner {
- protected:
-  static constexpr u64 kCode = 0x1000, kData = 0x8000;
-  Bus bus;
-  DecodeCache dcache;
-  Cpu cpu{0, bus, dcache, *this, true};
-  int exceptions = 0;
-
-  Fpu() {
-    bus.add_ram(0, 0x10000);
-    cpu.forbidden = kGateCp0;
-  }
-
-  bool translate(Cpu& c, u64 va, Access a, Translation& t) override {
-    if (va >= 0x10000) return c.raise(a == Access::Store ? Exc::AdES : Exc::AdEL, va), false;
-    t.pa = va;
-    return true;
-  }
-  void take_exception(Cpu& c) override {
-    ++exceptions;
-    c.stop();
-  }
-
-  // Runs `code` from kCode until it ends or traps; returns the ExcCode taken
-  // (or -1 for none).
-  int run(std::initializer_list<u32> code) {
-    u64 a = kCode;
-    for (u32 w : code) {
-      store_guest<u32>(bus.ram_page(a) + (a & kPageMask), w, true);
-      a += 4;
-    }
-    cpu.set_pc(kCode);
-    cpu.resume();
-    exceptions = 0;
-    while (!cpu.stopped() && cpu.pc < a) cpu.run(1);
-    return exceptions ? static_cast<int>(cpu.exc.code) : -1;
-  }
-  void poke64(u64 pa, u64 v) { store_guest<u64>(bus.ram_page(pa) + (pa & kPageMask), v, true); }
-  u64 peek64(u64 pa) { return load_guest<u64>(bus.ram_page(pa) + (pa & kPageMask), true); }
-};
+// Single-instruction tests on the shared rig (cpu_rig.h).
+class Fpu : public ::testing::Test, public CpuRig {};
 
 constexpr int kFPE = static_cast<int>(Exc::FPE), kRI = static_cast<int>(Exc::RI);
 
