@@ -62,44 +62,38 @@ void Bus::note_store(const u8* host, u64 size, unsigned cpu) {
   }
 }
 
-bool Bus::write_bytes(u64 pa, const void* src, u64 len) {
-  const u8* s = static_cast<const u8*>(src);
-  while (len) {
-    u8* page = ram_page(pa);
+// Walks [pa, pa+len) page by page, calling fn(host, offset_in_range, n) for
+// each piece; false as soon as a byte is not RAM (earlier pieces are done).
+template <typename Fn>
+bool Bus::for_each_piece(u64 pa, u64 len, Fn fn) const {
+  u64 done = 0;
+  while (done < len) {
+    u8* page = ram_page(pa + done);
     if (!page) return false;
-    u64 off = pa & kPageMask;
-    u64 n = std::min(len, kPageSize - off);
-    if (has_reservations()) note_store(page + off, n, kNoCpu);
-    std::memcpy(page + off, s, n);
-    pa += n, s += n, len -= n;
+    u64 off = (pa + done) & kPageMask;
+    u64 n = std::min(len - done, kPageSize - off);
+    fn(page + off, done, n);
+    done += n;
   }
   return true;
+}
+
+bool Bus::write_bytes(u64 pa, const void* src, u64 len) {
+  return for_each_piece(pa, len, [&](u8* host, u64 at, u64 n) {
+    if (has_reservations()) note_store(host, n, kNoCpu);  // DMA breaks LL/SC links too
+    std::memcpy(host, static_cast<const u8*>(src) + at, n);
+  });
 }
 
 bool Bus::read_bytes(u64 pa, void* dst, u64 len) const {
-  u8* d = static_cast<u8*>(dst);
-  while (len) {
-    const u8* page = ram_page(pa);
-    if (!page) return false;
-    u64 off = pa & kPageMask;
-    u64 n = std::min(len, kPageSize - off);
-    std::memcpy(d, page + off, n);
-    pa += n, d += n, len -= n;
-  }
-  return true;
+  return for_each_piece(pa, len, [&](const u8* host, u64 at, u64 n) { std::memcpy(static_cast<u8*>(dst) + at, host, n); });
 }
 
 bool Bus::zero_bytes(u64 pa, u64 len) {
-  while (len) {
-    u8* page = ram_page(pa);
-    if (!page) return false;
-    u64 off = pa & kPageMask;
-    u64 n = std::min(len, kPageSize - off);
-    if (has_reservations()) note_store(page + off, n, kNoCpu);
-    std::memset(page + off, 0, n);
-    pa += n, len -= n;
-  }
-  return true;
+  return for_each_piece(pa, len, [&](u8* host, u64, u64 n) {
+    if (has_reservations()) note_store(host, n, kNoCpu);
+    std::memset(host, 0, n);
+  });
 }
 
 bool Bus::is_ram(u64 pa, u64 len) const {

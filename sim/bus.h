@@ -87,6 +87,9 @@ class Bus {
     const u8* line;
   };
   std::vector<Reservation> reservations_;
+
+  template <typename Fn>
+  bool for_each_piece(u64 pa, u64 len, Fn fn) const;
 };
 
 }  // namespace ds
