@@ -54,7 +54,7 @@ const std::array<Cp0::RegDesc, 32>& Cp0::table() {
     r[reg::EPC] = {.name = "EPC", .writable = kAll, .wide = true};
     r[reg::PRId] = {.name = "PRId", .reset = kPrid};
     r[reg::Config] = {.name = "Config", .writable = 7, .reset = kConfigReset};
-    r[reg::LLAddr] = {.name = "LLAddr", .writable = k32};
+    r[reg::LLAddr] = {.name = "LLAddr", .get = &Cp0::lladdr_value};
     r[reg::WatchLo] = {.name = "WatchLo", .writable = k32};
     r[reg::WatchHi] = {.name = "WatchHi", .writable = k32};
     r[reg::XContext] = {.name = "XContext", .writable = kXContextWritable, .wide = true};
@@ -126,6 +126,10 @@ u64 Cp0::random_value() const {
 }
 
 // Count runs at half the pipeline clock.
+// LLAddr holds physical address bits 35:4 of the most recent LL (the R4400
+// layout the R10000 keeps); read-only here.
+u64 Cp0::lladdr_value() const { return (cpu_->ll_pa >> 4) & k32; }
+
 u64 Cp0::count_value() const { return (count_base_ + (cpu_->cycle() - count_cycle_) / 2) & k32; }
 
 u64 Cp0::cause_value() const {

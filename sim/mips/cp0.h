@@ -147,6 +147,7 @@ class Cp0 final : public CpuOwner {
   // computed reads
   u64 random_value() const;
   u64 count_value() const;
+  u64 lladdr_value() const;
   u64 cause_value() const;
   // hooks
   void on_wired();

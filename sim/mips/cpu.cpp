@@ -18,9 +18,9 @@ void Cpu::set_link(u64 va) {
   const SoftTlbEntry& e = rtlb_[stlb_index(va)];
   // The load just filled the read entry unless the page is uncacheable
   // (a device): such a link is not tracked across CPUs.
-  ll_line = e.tag == (va & ~kPageMask)
-                ? e.host + ((va & kPageMask) & ~u64{Bus::kLinkLineBytes - 1})
-                : nullptr;
+  bool mapped = e.tag == (va & ~kPageMask);
+  ll_line = mapped ? e.host + ((va & kPageMask) & ~u64{Bus::kLinkLineBytes - 1}) : nullptr;
+  ll_pa = mapped ? bus_.host_to_pa(e.host + (va & kPageMask)) : 0;  // read back through LLAddr
 }
 
 void Cpu::clear_link() {

@@ -87,6 +87,12 @@ int main(void) {
   u64 a = REG(CLOCK(0), 0x08), b = REG(CLOCK(1), 0x08);
   check(b >= a && b - a < 100000, "clocks of different nodes agree");
 
+  /* LLAddr holds physical address bits 35:4 of the last LL. */
+  static volatile u32 linked __attribute__((aligned(64)));
+  u64 got;
+  __asm__ volatile("ll $0, 0(%1)\n\tmfc0 %0, $17" : "=r"(got) : "r"(&linked) : "memory");
+  check_eq(got & 0xFFFFFFFFull, kphys((const void *)&linked) >> 4, "LLAddr = PA[35:4] of the last LL");
+
   CP0_SET32(C0_STATUS, st0);
   return failures();
 }
