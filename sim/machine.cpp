@@ -121,7 +121,10 @@ int Machine::run(u64 pause_at) {
       paused_ = true;
       break;
     }
+    if ((now_.value / cfg_.quantum) % 256 == 0)
+      progress_.update(now_.value * 1000 / cfg_.clock_mhz, total_slots(), limit);
   }
+  progress_.finish();
   host_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fflush(console_);
   return exit_code_.value_or(0);

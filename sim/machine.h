@@ -20,6 +20,7 @@
 #include "sim/devices/uart.h"
 #include "sim/elf_loader.h"
 #include "sim/mips/cpu.h"
+#include "sim/progress.h"
 #include "sim/stats.h"
 
 namespace ds {
@@ -52,6 +53,9 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // Counts executions per instruction-table row from now on (statistics:
   // RunStats::instruction_mix); costs a counter increment per instruction.
   void count_instruction_mix();
+
+  // The progress line on stderr (progress.h); Auto: only on a terminal.
+  void set_progress(Progress::Mode mode) { progress_ = Progress(stderr, mode); }
   void restore_checkpoint(const std::string& path);
 
   const MachineConfig& config() const { return cfg_; }
@@ -105,6 +109,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   std::optional<int> exit_code_;
   std::string end_reason_;
   bool paused_ = false;
+  Progress progress_{stderr, Progress::Mode::Auto};
   double host_seconds_ = 0;
   std::vector<PhaseRecord> phases_;
 };

@@ -34,6 +34,7 @@ struct RunOptions {
   std::string final_checkpoint;  // checkpoint the machine as the run ends
   std::string console_input;     // file whose bytes the console UART receives
   bool insn_mix = false;         // count executions per instruction
+  std::string progress = "auto";  // progress line: auto (on a terminal), on, off
 };
 
 void report(const ds::Machine& m, const RunOptions& o) {
@@ -56,6 +57,8 @@ int cmd_run(const RunOptions& o, bool resume) {
   else
     m.load_kernel(ds::load_elf(o.image));
   if (o.insn_mix) m.count_instruction_mix();
+  m.set_progress(o.progress == "on" ? ds::Progress::Mode::On
+                 : o.progress == "off" ? ds::Progress::Mode::Off : ds::Progress::Mode::Auto);
   if (!o.console_input.empty()) {
     std::ifstream in(o.console_input, std::ios::binary);
     if (!in) throw std::runtime_error(o.console_input + ": cannot open console input");
@@ -167,6 +170,8 @@ int main(int argc, char** argv) {
     sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
     sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
     sub->add_flag("--insn-mix", ro.insn_mix, "count executions per instruction (statistics: instruction mix)");
+    sub->add_option("--progress", ro.progress, "progress line on stderr: auto (on a terminal), on, off")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
   };
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
   run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();
