@@ -10,7 +10,7 @@ paper's Figure 5 normalises to IRIX on the bare machine).
     breakdown.py run1.json [run2.json ...] [--labels A,B] [--png out.png]
 
 Reads only the JSON the simulator writes with --stats-json (schema
-discosim-stats/1, docs/statistics.md), never console text.
+discosim-stats/2, docs/statistics.md), never console text.
 """
 import argparse
 import json
@@ -23,8 +23,8 @@ COLOURS = {"kernel": "#c0504d", "supervisor": "#f79646", "user": "#4f81bd", "idl
 def load(path):
     with open(path) as f:
         stats = json.load(f)
-    if stats.get("schema") != "discosim-stats/1":
-        sys.exit(f"breakdown: {path}: not a discosim-stats/1 file")
+    if stats.get("schema") != "discosim-stats/2":
+        sys.exit(f"breakdown: {path}: not a discosim-stats/2 file")
     totals = {m: 0 for m in MODES}
     for cpu in stats["cpus"]:
         for m in MODES:

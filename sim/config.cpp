@@ -61,7 +61,7 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   }
   MachineConfig cfg;
   cfg.source = name;
-  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing"}, name);
+  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory"}, name);
 
   if (auto* m = root["machine"].as_table()) {
     check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz"}, name);
@@ -116,13 +116,32 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   }
 
   if (auto* r = root["run"].as_table()) {
-    check_keys(*r, "[run]", {"quantum", "max_instructions"}, name);
+    check_keys(*r, "[run]",
+               {"quantum", "max_instructions", "cpu_model", "timing_at_phase", "timing_at_instructions", "warm_caches"},
+               name);
     cfg.quantum = get_uint(*r, "quantum", cfg.quantum, name);
     cfg.max_instructions = get_uint(*r, "max_instructions", cfg.max_instructions, name);
+    if (auto node = r->get("cpu_model")) {
+      auto m = node->value<std::string>();
+      if (!m || (*m != "functional" && *m != "timing")) fail(name, "cpu_model must be \"functional\" or \"timing\"");
+      cfg.cpu_model = *m == "timing" ? CpuModel::Timing : CpuModel::Functional;
+    }
+    if (r->contains("timing_at_phase")) cfg.timing_at_phase = get_uint(*r, "timing_at_phase", 0, name);
+    cfg.timing_at_instructions = get_uint(*r, "timing_at_instructions", 0, name);
+    if (auto node = r->get("warm_caches")) {
+      auto b = node->value<bool>();
+      if (!b) fail(name, "warm_caches must be true or false");
+      cfg.warm_caches = *b;
+    }
+  } else if (root.contains("run")) {
+    fail(name, "[run] must be a table");
   }
 
+  if (root.contains("memory") && !root["memory"].as_table()) fail(name, "[memory] must be a table");
+  cfg.memory = numa::parse_memory_config(root["memory"].as_table(), name);
+
   if (cfg.nodes == 0 || cfg.cpus_per_node == 0) fail(name, "nodes and cpus_per_node must be at least 1");
-  if (cfg.num_cpus() > 128) fail(name, "at most 128 CPUs are supported");
+  if (cfg.num_cpus() > 64) fail(name, "at most 64 CPUs are supported (one directory bit each)");
   if (cfg.memory_per_node == 0 || cfg.memory_per_node % 4096)
     fail(name, "memory_per_node must be a non-zero multiple of 4 KiB");
   if (cfg.memory_per_node * cfg.nodes > memmap::kRamLimit)

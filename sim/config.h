@@ -17,15 +17,23 @@
 //   writable = false          # the config file; opened read-only unless true
 //
 //   [run]
-//   quantum = 1000            # instructions a CPU runs before the next one
+//   quantum = 1000            # cycles a CPU runs before the next one
 //   max_instructions = 0      # 0: no limit; counts instructions executed,
 //                             # whether they retired or trapped
+//   cpu_model = "functional"  # or "timing": the CPU model a run starts in
+//   timing_at_phase = 1       # switch to timing when phase 1 begins
+//   timing_at_instructions = 0  # ... or after this many instructions (0: never)
+//   warm_caches = false       # the functional model keeps the caches warm
+//
+//   [memory]                  # caches and ccNUMA memory (sim/numa/memory_config.h)
 //
 // Unknown keys are errors, so a typo never silently changes an experiment.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/numa/memory_config.h"
 #include "sim/types.h"
 
 namespace ds {
@@ -34,6 +42,8 @@ struct DiskConfig {
   std::string image;  // resolved path
   bool writable = false;
 };
+
+enum class CpuModel : u8 { Functional, Timing };
 
 struct MachineConfig {
   unsigned nodes = 1;
@@ -46,6 +56,11 @@ struct MachineConfig {
   std::vector<DiskConfig> disks;
   u64 quantum = 1000;
   u64 max_instructions = 0;
+  CpuModel cpu_model = CpuModel::Functional;
+  std::optional<u64> timing_at_phase;  // switch to timing when this phase begins
+  u64 timing_at_instructions = 0;      // ... or at this instruction count (0: never)
+  bool warm_caches = false;
+  numa::MemoryConfig memory;
   std::string source = "<defaults>";  // file it came from
 
   unsigned num_cpus() const { return nodes * cpus_per_node; }

@@ -52,6 +52,31 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
     cp0->attach(*cpus_.back());
     owners_.push_back(std::move(cp0));
   }
+
+  // The caches and the ccNUMA memory (sim/numa/), used by the timing model
+  // and kept coherent with disk DMA; its page miss counters are a device.
+  mem_ = std::make_unique<numa::MemorySystem>(
+      cfg.memory, numa::Topology{cfg.nodes, cfg.cpus_per_node, cfg.memory_per_node, cfg.clock_mhz});
+  counters_ = std::make_unique<PageCounterDevice>(mem_->page_counters(), irq_line(0, memmap::kIrqHotPage));
+  bus_.add_device(memmap::kPageCountersBase, memmap::kPageCountersSize, counters_.get());
+  disk_->on_dma = [this](u64 pa, u64 len, bool to_memory) {
+    to_memory ? mem_->dma_write(pa, len) : mem_->dma_read(pa, len);
+  };
+  const u8* ram_host = bus_.ram_page(memmap::kRamBase);
+  u64 uncached = numa::ns_to_cycles(cfg.memory.uncached_ns, cfg.clock_mhz);
+  for (auto& c : cpus_)
+    timing_.push_back(std::make_unique<mips::CpuTiming>(c->id, *mem_, c->stall_cycles, ram_host, uncached));
+  set_cpu_model(cfg.cpu_model);
+}
+
+void Machine::set_cpu_model(CpuModel m) {
+  if (m == CpuModel::Timing && model_ == CpuModel::Functional && total_slots() > 0) switched_at_ = total_insns();
+  model_ = m;
+  bool on = m == CpuModel::Timing || cfg_.warm_caches;
+  for (size_t i = 0; i < cpus_.size(); ++i) {
+    timing_[i]->charge = m == CpuModel::Timing;
+    cpus_[i]->set_timing(on ? timing_[i].get() : nullptr);  // flushes the soft TLB, which yields
+  }
 }
 
 Machine::~Machine() = default;
@@ -93,6 +118,7 @@ int Machine::run(u64 pause_at) {
     for (auto& c : cpus_) {
       if (c->stopped() || !wakeable(*c)) continue;
       any_running = true;
+      if (c->timing()) timing_[c->id]->sync(now_.value + c->overrun(), c->cycle());
       c->run(cfg_.quantum);
       if (c->ll_bit && c->ll_line) link_to_reservation(*c);
       if (exit_code_) break;
@@ -117,6 +143,8 @@ int Machine::run(u64 pause_at) {
       exit_code_ = 124;
       break;
     }
+    if (model_ == CpuModel::Functional && cfg_.timing_at_instructions && total_slots() >= cfg_.timing_at_instructions)
+      set_cpu_model(CpuModel::Timing);
     if (pause_at && total_slots() >= pause_at) {
       paused_ = true;
       break;
@@ -177,9 +205,16 @@ void Machine::save_checkpoint(const std::string& path) const {
   for (bool s : started_) w.boolean(s);
   w.u64v(phases_.size());
   for (const PhaseRecord& p : phases_) {
-    for (u64 v : {p.id, p.begin_insns, p.end_insns}) w.u64v(v);
+    w.u64v(p.id);
     w.boolean(p.open);
+    for (const auto* v : {&p.begin, &p.end}) {
+      w.u64v(v->size());
+      for (const CpuStats& c : *v) save_cpu_stats(w, c);
+    }
   }
+  w.u64v(static_cast<u64>(model_));
+  w.boolean(switched_at_.has_value());
+  w.u64v(switched_at_.value_or(0));
   w.section("bus");
   bus_.save(w);
   for (const auto& c : cpus_) {
@@ -187,10 +222,14 @@ void Machine::save_checkpoint(const std::string& path) const {
     c->save(w);
   }
   for (const Device* d : std::initializer_list<const Device*>{simctl_.get(), uart_.get(), cpuctl_.get(), ipi_.get(),
-                                                              disk_.get()}) {
+                                                              disk_.get(), counters_.get()}) {
     w.section(d->name());
     d->save(w);
   }
+  w.section("memory-system");
+  mem_->save(w);
+  w.section("cpu-timing");
+  for (const auto& t : timing_) t->save(w);
   w.section("end");
   w.finish();
 }
@@ -205,19 +244,35 @@ void Machine::restore_checkpoint(const std::string& path) {
   for (size_t k = 0; k < started_.size(); ++k) started_[k] = r.boolean();
   phases_.resize(r.u64v());
   for (PhaseRecord& p : phases_) {
-    for (u64* v : {&p.id, &p.begin_insns, &p.end_insns}) *v = r.u64v();
+    p.id = r.u64v();
     p.open = r.boolean();
+    for (auto* v : {&p.begin, &p.end}) {
+      v->resize(r.u64v());
+      if (v->size() > cpus_.size()) r.fail("corrupt checkpoint (phase statistics)");
+      for (CpuStats& c : *v) c = restore_cpu_stats(r);
+    }
   }
+  u64 model = r.u64v();
+  if (model > 1) r.fail("corrupt checkpoint (CPU model)");
+  bool switched = r.boolean();
+  u64 switched_at = r.u64v();
   r.section("bus");
   bus_.restore(r);
   for (auto& c : cpus_) {
     r.section("cpu");
     c->restore(r);
   }
-  for (Device* d : std::initializer_list<Device*>{simctl_.get(), uart_.get(), cpuctl_.get(), ipi_.get(), disk_.get()}) {
+  for (Device* d :
+       std::initializer_list<Device*>{simctl_.get(), uart_.get(), cpuctl_.get(), ipi_.get(), disk_.get(), counters_.get()}) {
     r.section(d->name());
     d->restore(r);
   }
+  r.section("memory-system");
+  mem_->restore(r);
+  set_cpu_model(static_cast<CpuModel>(model));
+  switched_at_ = switched ? std::optional<u64>(switched_at) : std::nullopt;
+  r.section("cpu-timing");
+  for (auto& t : timing_) t->restore(r);
   r.section("end");
   r.expect_end();
 }
@@ -227,12 +282,16 @@ void Machine::request_exit(int code) {
   for (auto& c : cpus_) c->stop();
 }
 
-void Machine::phase_begin(u64 id) { phases_.push_back({id, total_insns(), total_insns(), true}); }
+void Machine::phase_begin(u64 id) {
+  if (model_ == CpuModel::Functional && cfg_.timing_at_phase == id) set_cpu_model(CpuModel::Timing);
+  std::vector<CpuStats> now = cpu_stats();
+  phases_.push_back({id, true, now, now});
+}
 
 void Machine::phase_end(u64 id) {
   for (auto it = phases_.rbegin(); it != phases_.rend(); ++it)
     if (it->id == id && it->open) {
-      it->end_insns = total_insns();
+      it->end = cpu_stats();
       it->open = false;
       return;
     }
@@ -257,13 +316,30 @@ u64 Machine::total_insns() const {
   return t;
 }
 
+std::vector<CpuStats> Machine::cpu_stats() const {
+  std::vector<CpuStats> v;
+  for (const auto& c : cpus_) {
+    CpuStats s;
+    std::array<u64, 3> t = c->cp0->time_by_mode();
+    s.id = c->id;
+    s.instructions = c->insns;
+    s.kernel_cycles = t[0], s.supervisor_cycles = t[1], s.user_cycles = t[2], s.idle_cycles = c->idle_cycles;
+    s.exceptions = c->exc_counts;
+    s.tlb_refills = c->cp0->refills + c->cp0->xrefills;
+    s.tlb_refill_cycles = c->cp0->tlb_refill_cycles();
+    s.stalls = timing_[c->id]->stalls;
+    s.mem = mem_->stats(c->id);
+    v.push_back(s);
+  }
+  return v;
+}
+
 RunStats Machine::stats() const {
   RunStats s;
   s.config = cfg_;
-  for (const auto& c : cpus_) {
-    std::array<u64, 3> t = c->cp0->time_by_mode();
-    s.cpus.push_back({c->id, c->insns, t[0], t[1], t[2], c->idle_cycles, c->exc_counts});
-  }
+  s.cpus = cpu_stats();
+  s.cpu_model = model_;
+  s.switched_to_timing_at = switched_at_;
   s.phases = phases_;
   if (!cpus_.empty() && !cpus_[0]->mix.empty()) {
     auto rows = mips::isa_table();
@@ -276,7 +352,7 @@ RunStats Machine::stats() const {
                      [](const auto& a, const auto& b) { return a.second > b.second; });
   }
   for (PhaseRecord& p : s.phases)
-    if (p.open) p.end_insns = total_insns();
+    if (p.open) p.end = s.cpus;
   s.host_seconds = host_seconds_;
   s.exit_code = exit_code_.value_or(0);
   s.end_reason = end_reason_;

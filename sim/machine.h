@@ -15,11 +15,14 @@
 #include "sim/devices/disk.h"
 #include "sim/devices/ipi.h"
 #include "sim/devices/node_clock.h"
+#include "sim/devices/page_counters.h"
 #include "sim/event_queue.h"
 #include "sim/devices/sim_control.h"
 #include "sim/devices/uart.h"
 #include "sim/elf_loader.h"
 #include "sim/mips/cpu.h"
+#include "sim/mips/timing.h"
+#include "sim/numa/memory_system.h"
 #include "sim/progress.h"
 #include "sim/stats.h"
 
@@ -54,6 +57,15 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // RunStats::instruction_mix); costs a counter increment per instruction.
   void count_instruction_mix();
 
+  // The CPU model (docs/timing.md): Functional runs one cycle per
+  // instruction (with warm_caches, the caches are still updated); Timing
+  // adds the pipeline's and the memory system's stalls.  Takes effect at the
+  // next instruction of every CPU.  The configuration can also switch from
+  // functional to timing at a phase marker or an instruction count.
+  void set_cpu_model(CpuModel m);
+  CpuModel cpu_model() const { return model_; }
+  numa::MemorySystem& memory_system() { return *mem_; }
+
   // The progress line on stderr (progress.h); Auto: only on a terminal.
   void set_progress(Progress::Mode mode) { progress_ = Progress(stderr, mode); }
   void restore_checkpoint(const std::string& path);
@@ -84,6 +96,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
 
  private:
   void link_to_reservation(mips::Cpu& c);
+  std::vector<CpuStats> cpu_stats() const;
   // An interrupt line into CPU `cpu`'s Cause.IP<irq>.
   IrqLine irq_line(unsigned cpu, unsigned irq);
 
@@ -101,6 +114,11 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // at round boundaries (deterministic, see docs/board.md).
   EventQueue events_;
   Cycle now_;
+  std::unique_ptr<numa::MemorySystem> mem_;
+  std::unique_ptr<PageCounterDevice> counters_;
+  std::vector<std::unique_ptr<mips::CpuTiming>> timing_;
+  CpuModel model_ = CpuModel::Functional;
+  std::optional<u64> switched_at_;  // instruction count of the switch to timing
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   bool wakeable(const mips::Cpu& c) const;
   bool all_waiting_forever() const;

@@ -35,6 +35,10 @@ struct RunOptions {
   std::string console_input;     // file whose bytes the console UART receives
   bool insn_mix = false;         // count executions per instruction
   std::string progress = "auto";  // progress line: auto (on a terminal), on, off
+  std::string cpu_model;          // functional or timing (overrides config and checkpoint)
+  std::optional<uint64_t> timing_at_phase;
+  uint64_t timing_at_insns = 0;
+  bool warm_caches = false;
 };
 
 void report(const ds::Machine& m, const RunOptions& o) {
@@ -51,11 +55,16 @@ void report(const ds::Machine& m, const RunOptions& o) {
 int cmd_run(const RunOptions& o, bool resume) {
   ds::MachineConfig cfg = ds::load_config(o.config);
   if (o.max_insns) cfg.max_instructions = o.max_insns;
+  if (o.timing_at_phase) cfg.timing_at_phase = o.timing_at_phase;
+  if (o.timing_at_insns) cfg.timing_at_instructions = o.timing_at_insns;
+  if (o.warm_caches) cfg.warm_caches = true;
+  if (!o.cpu_model.empty()) cfg.cpu_model = o.cpu_model == "timing" ? ds::CpuModel::Timing : ds::CpuModel::Functional;
   ds::Machine m(cfg);
   if (resume)
     m.restore_checkpoint(o.image);
   else
     m.load_kernel(ds::load_elf(o.image));
+  if (!o.cpu_model.empty()) m.set_cpu_model(cfg.cpu_model);  // also over a checkpoint's model
   if (o.insn_mix) m.count_instruction_mix();
   m.set_progress(o.progress == "on" ? ds::Progress::Mode::On
                  : o.progress == "off" ? ds::Progress::Mode::Off : ds::Progress::Mode::Auto);
@@ -169,6 +178,12 @@ int main(int argc, char** argv) {
         ->needs(at);
     sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
     sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
+    sub->add_option("--cpu-model", ro.cpu_model, "CPU model to run in: functional or timing (docs/timing.md)")
+        ->check(CLI::IsMember({"functional", "timing"}));
+    sub->add_option("--timing-at-phase", ro.timing_at_phase, "switch to the timing model when this phase begins");
+    sub->add_option("--timing-at-insns", ro.timing_at_insns,
+                    "switch to the timing model after this many instructions");
+    sub->add_flag("--warm-caches", ro.warm_caches, "keep the caches warm in the functional model");
     sub->add_flag("--insn-mix", ro.insn_mix, "count executions per instruction (statistics: instruction mix)");
     sub->add_option("--progress", ro.progress, "progress line on stderr: auto (on a terminal), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));

@@ -14,6 +14,7 @@
 //                  | cpu-control        +0x2000      |
 //                  | IPI unit           +0x3000      |
 //                  | disk controller    +0x4000      |
+//                  | page miss counters +0x5000      |
 //                  |   (free)                        |
 //                  | node 0 clock       +0x1_0000    |  node n's clock at
 //                  | node 1 clock       +0x1_1000    |  +0x1_0000 + n*0x1000
@@ -26,7 +27,7 @@
 //
 // Interrupt lines (Cause.IP bits):
 //   IP0, IP1  software (Cause writes)      IP4  console UART input -> CPU 0
-//   IP2       disk controller -> CPU 0     IP5  NUMA hot-page counters (reserved)
+//   IP2       disk controller -> CPU 0     IP5  hot-page counters -> CPU 0
 //   IP3       IPI unit -> each CPU         IP6  free
 //   IP7       Count/Compare timer
 //
@@ -50,6 +51,8 @@ constexpr u64 kIpiBase = kIoBase + 0x3000;         // sim/devices/ipi.h
 constexpr u64 kIpiSize = 0x1000;
 constexpr u64 kDiskBase = kIoBase + 0x4000;        // sim/devices/disk.h
 constexpr u64 kDiskSize = 0x1000;
+constexpr u64 kPageCountersBase = kIoBase + 0x5000;  // sim/devices/page_counters.h
+constexpr u64 kPageCountersSize = 0x1000;
 constexpr u64 kNodeClockBase = kIoBase + 0x1'0000;  // sim/devices/node_clock.h
 constexpr u64 kNodeClockStride = 0x1000;
 constexpr u64 kNodeClockSize = 0x1000;

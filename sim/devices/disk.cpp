@@ -155,6 +155,7 @@ void DiskController::complete() {
   std::vector<u8> buf(flight_.count * kSectorBytes);
   if (!bus_.is_ram(flight_.dma, buf.size())) return finish(kDmaFault);
   off_t where = static_cast<off_t>(flight_.sector * kSectorBytes);
+  if (on_dma) on_dma(flight_.dma, buf.size(), flight_.command == kRead);
   if (flight_.command == kRead) {
     if (pread(disk.fd, buf.data(), buf.size(), where) != static_cast<ssize_t>(buf.size())) return finish(kHostIo);
     bus_.write_bytes(flight_.dma, buf.data(), buf.size());

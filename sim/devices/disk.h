@@ -26,6 +26,7 @@
 // interrupt rises - so a write the guest saw complete survives the
 // simulator being killed.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,11 @@ class DiskController final : public Device {
   void restore(CheckpointReader& r) override;
 
   u64 capacity(unsigned disk) const { return disks_[disk].sectors; }
+
+  // Called for every completed transfer, before memory changes (to_memory:
+  // a disk read, the device writes RAM), so the machine keeps the modelled
+  // caches coherent with DMA (numa::MemorySystem::dma_write / dma_read).
+  std::function<void(u64 pa, u64 len, bool to_memory)> on_dma;
 
  private:
   struct Disk {

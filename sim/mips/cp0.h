@@ -136,8 +136,10 @@ class Cp0 final : public CpuOwner {
   void eret();
   void at_deadline(Cpu& cpu) override;
 
-  // Statistics: exceptions taken through each vector.
+  // Statistics: exceptions taken through each vector, and the cycles spent
+  // from entering the (X)TLB refill vector to the handler's ERET.
   u64 refills = 0, xrefills = 0;
+  u64 tlb_refill_cycles() const { return tlb_refill_cycles_; }
 
  private:
   struct RegDesc;
@@ -173,6 +175,8 @@ class Cp0 final : public CpuOwner {
   Mode acct_mode_ = Mode::Kernel;
   u64 acct_since_ = 0;  // busy cycles (cycle() - idle_cycles) at the last mode change
   void charge_mode_time();
+  bool in_refill_ = false;
+  u64 refill_since_ = 0, tlb_refill_cycles_ = 0;
 };
 
 }  // namespace ds::mips

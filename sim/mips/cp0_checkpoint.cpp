@@ -16,6 +16,7 @@ void Cp0::save(CheckpointWriter& w) const {
   w.array(mode_cycles_);
   w.u64v(static_cast<u64>(acct_mode_));
   w.u64v(acct_since_);
+  for (u64 v : {refills, xrefills, u64{in_refill_}, refill_since_, tlb_refill_cycles_}) w.u64v(v);
 }
 
 void Cp0::restore(CheckpointReader& r) {
@@ -36,6 +37,11 @@ void Cp0::restore(CheckpointReader& r) {
   u64 acct_mode = r.u64v();
   if (acct_mode > 2) r.fail("corrupt checkpoint (CPU mode)");
   u64 acct_since = r.u64v();
+  refills = r.u64v();
+  xrefills = r.u64v();
+  in_refill_ = r.u64v() != 0;
+  refill_since_ = r.u64v();
+  tlb_refill_cycles_ = r.u64v();
   context_key_ = ~u64{0};  // force the mode and soft-TLB context to be re-derived
   update_mode();
   update_interrupts();

@@ -41,7 +41,12 @@ void Cpu::flush_soft_tlb() {
 // owner's deadline, so the CP0 timer fires before the instruction at which
 // Count reaches Compare.  An idle CPU lets the slice pass without executing.
 u64 Cpu::run(u64 max) {
-  u64 done = 0;
+  if (overrun_ >= max) {  // a stall already covered this whole call
+    overrun_ -= max;
+    return max;
+  }
+  u64 done = overrun_;
+  overrun_ = 0;
   while (done < max && !(pending_ & kStop)) {
     if (cycle() >= deadline) {
       deadline = ~u64{0};
@@ -56,6 +61,7 @@ u64 Cpu::run(u64 max) {
       done += run_slice(slice);
     }
   }
+  if (done > max) overrun_ = done - max;
   return done;
 }
 
@@ -78,14 +84,24 @@ void Cpu::take_interrupt() {
 // the instruction reported.  Leaves early on stop, yield or idle; takes a
 // pending interrupt (one slot) before the next instruction.
 u64 Cpu::run_slice(u64 max) {
-  if (!mix.empty()) return big_endian ? run_slice_as<true, true>(max) : run_slice_as<false, true>(max);
-  return big_endian ? run_slice_as<true, false>(max) : run_slice_as<false, false>(max);
+  if (timing_) {
+    if (!mix.empty()) return big_endian ? run_slice_as<true, true, true>(max) : run_slice_as<false, true, true>(max);
+    return big_endian ? run_slice_as<true, false, true>(max) : run_slice_as<false, false, true>(max);
+  }
+  if (!mix.empty()) return big_endian ? run_slice_as<true, true, false>(max) : run_slice_as<false, true, false>(max);
+  return big_endian ? run_slice_as<true, false, false>(max) : run_slice_as<false, false, false>(max);
 }
 
-// The loop itself, with the guest byte order fixed at compile time.
-template <bool kBigEndian, bool kCountMix>
+// The loop itself, with the guest byte order fixed at compile time, and in
+// timing mode (kTiming) the pipeline's stalls: cycles used are instruction
+// slots plus the stall cycles they caused.
+template <bool kBigEndian, bool kCountMix, bool kTiming>
 u64 Cpu::run_slice_as(u64 max) {
   u64 done = 0;
+  const u64 stall_base = stall_cycles;
+  auto used = [&] { return kTiming ? done + (stall_cycles - stall_base) : done; };
+  const RowTiming* rows = kTiming ? row_timing().data() : nullptr;
+  u64 page_pa = ~u64{0};  // timing: physical address of the code page, ~0 if fetched uncached
   pending_ &= ~kYield;
   // The code page being executed, remembered across fetches while page_tag
   // matches.  Its translation stays valid until the soft TLB is flushed, and
@@ -93,7 +109,7 @@ u64 Cpu::run_slice_as(u64 max) {
   u64 page_tag = ~u64{0};
   const u8* page_host = nullptr;
   DecodedSlot* page_slots = nullptr;
-  while (done < max) {
+  while (used() < max) {
     // An instruction boundary with something pending.
     if (DS_UNLIKELY(pending_)) {
       if (pending_ & (kStop | kYield | kIdle)) break;
@@ -116,7 +132,8 @@ u64 Cpu::run_slice_as(u64 max) {
       u64 tag = fetch_pc & ~(kPageMask & ~u64{3});
       if (DS_UNLIKELY(tag != page_tag)) {
         SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
-        if (e.tag != tag && !fetch_slow(fetch_pc, e)) {
+        bool uncached = false;
+        if (e.tag != tag && !fetch_slow(fetch_pc, e, uncached)) {
           pending_ &= ~kException;
           ++exc_counts[static_cast<unsigned>(exc.code)];
           ++exceptions;
@@ -127,11 +144,19 @@ u64 Cpu::run_slice_as(u64 max) {
         page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
         page_host = e.host;
         page_slots = e.code->slot.data();
+        if constexpr (kTiming) page_pa = uncached ? ~u64{0} : bus_.host_to_pa(page_host);
       }
       unsigned off = fetch_pc & kPageMask;
+      if constexpr (kTiming) {
+        if (DS_LIKELY(page_pa != ~u64{0})) timing_->fetch(page_pa + off, cycle());
+      }
       u32 raw = load_guest<u32>(page_host + off, kBigEndian);
       DecodedSlot& s = page_slots[off >> 2];
       if (DS_UNLIKELY(s.raw != raw)) decode_into(s, raw);
+      if constexpr (kTiming) {
+        const RowTiming& rt = rows[s.flags >> kRowIdShift];
+        if (rt.unit != RowTiming::None) timing_->issue(rt, raw, cycle());
+      }
 
       pc = npc;
       npc += 4;
@@ -158,9 +183,9 @@ u64 Cpu::run_slice_as(u64 max) {
         break;
       }
       ++insns;
-    } while (done < max);
+    } while (used() < max);
   }
-  return done;
+  return used();
 }
 
 // Chooses the exception for an instruction whose gate is closed in this mode.
@@ -173,7 +198,7 @@ void Cpu::gate_closed(u32 closed) {
     raise(Exc::RI);
 }
 
-bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e) {
+bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e, bool& uncached) {
   if (va & 3) {
     raise(Exc::AdEL, va);
     return false;
@@ -185,8 +210,11 @@ bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e) {
     raise(Exc::IBE, va);
     return false;
   }
+  // In timing mode an uncached fetch costs the uncached latency, every time.
+  uncached = timing_ && t.uncached;
+  if (uncached) timing_->uncached();
   // An uncacheable translation is used for this fetch only: its tag never matches.
-  e = SoftTlbEntry{t.cacheable ? va & ~kPageMask : ~u64{0}, host, dcache_.page(host)};
+  e = SoftTlbEntry{t.cacheable && !uncached ? va & ~kPageMask : ~u64{0}, host, dcache_.page(host)};
   return true;
 }
 
@@ -214,6 +242,14 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
   if (u8* host = victim_host ? victim_host : bus_.ram_page(t.pa)) {
     unsigned off = va & kPageMask;
     bool cache = victim_host || t.cacheable;
+    if (timing_) {  // the soft TLB remembers only cached pages, so their fast path can time them
+      if (!victim_host && t.uncached) {
+        cache = false;
+        timing_->uncached();
+      } else {
+        timing_->data(host + off, access == Access::Store, cycle());
+      }
+    }
     if (access == Access::Store && bus_.has_reservations()) {
       bus_.note_store(host + off, size, id);  // may break another CPU's LL/SC link
       cache = cache && !bus_.page_reserved(host);
@@ -242,10 +278,36 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
     }
     return true;
   }
+  if (timing_) timing_->uncached();
   bool ok = access == Access::Store ? bus_.mmio_write(t.pa, size, id, value)
                                     : bus_.mmio_read(t.pa, size, id, value);
   if (!ok) raise(Exc::DBE, va);
   return ok;
+}
+
+}  // namespace ds::mips
+
+namespace ds::mips {
+
+// CACHE: Index operations name a cache slot by the address's index bits;
+// Hit operations name a line by its physical address, found through the TLB.
+// A Hit operation on an address with no valid translation does nothing (the
+// R10000 would take a TLB exception; the functional model, without caches,
+// cannot, so neither does the timing model: both stay architecturally equal).
+void Cpu::cache_op(unsigned op, u64 va) {
+  if (!timing_) return;
+  u64 pa = 0;
+  if ((op >> 2) >= 4) {  // Hit operations
+    Translation t;
+    PendingException saved = exc;
+    u32 before = pending_;
+    bool ok = owner_.translate(*this, va, Access::Load, t);
+    exc = saved;
+    pending_ = before;
+    if (!ok || !bus_.ram_page(t.pa)) return;
+    pa = t.pa;
+  }
+  timing_->memory().cache_instruction(id, op, va, pa);
 }
 
 }  // namespace ds::mips

@@ -28,6 +28,7 @@
 #include "sim/mips/decode_cache.h"
 #include "sim/mips/exception.h"
 #include "sim/mips/isa.h"
+#include "sim/mips/timing.h"
 
 namespace ds::mips {
 
@@ -39,6 +40,7 @@ enum class Access : u8 { Fetch, Load, Store };
 struct Translation {
   u64 pa = 0;
   bool cacheable = true;  // may the software TLB remember this page?
+  bool uncached = false;  // the cache attribute says uncached (kseg1, C=2, ...)
 };
 
 class CpuOwner {
@@ -99,12 +101,27 @@ class Cpu {
   std::array<u64, kNumExcCodes> exc_counts{};     // exceptions taken, by ExcCode
   u64 exceptions = 0;                             // exceptions and interrupts taken
   u64 idle_cycles = 0;                            // cycles spent idle (waiting for an interrupt)
+  u64 stall_cycles = 0;                           // timing mode: cycles the pipeline stalled
 
   // ---- time ----------------------------------------------------------------
-  // The functional model's clock: one cycle per instruction slot, whether the
-  // instruction retired or trapped, plus idle cycles.  Exact at every
-  // instruction boundary (CP0 derives Count and Random from it).
-  u64 cycle() const { return insns + exceptions + idle_cycles; }
+  // The CPU's clock: one cycle per instruction slot, whether the instruction
+  // retired or trapped, plus idle cycles, plus (timing mode) stall cycles.
+  // Exact at every instruction boundary (CP0 derives Count and Random from it).
+  u64 cycle() const { return insns + exceptions + idle_cycles + stall_cycles; }
+
+  // ---- the timing model ------------------------------------------------------
+  // Null: the functional model (one cycle per instruction).  Otherwise every
+  // fetch and data reference goes through the cache model (timing.h).  The
+  // owner of the CpuTiming sets this between runs (set_timing).
+  CpuTiming* timing() const { return timing_; }
+  void set_timing(CpuTiming* t) {
+    timing_ = t;
+    flush_soft_tlb();  // uncached pages are remembered only without timing
+  }
+  // The CACHE instruction (op = bits 20:16, va = base + offset): changes the
+  // modelled caches in timing mode; a no-op in the functional model, which
+  // has no caches.  Never raises an exception (docs/timing.md).
+  void cache_op(unsigned op, u64 va);
   // run() calls owner().at_deadline() when cycle() reaches this value;
   // whoever lowers it mid-run calls yield() so the loop re-reads it.
   u64 deadline = ~u64{0};
@@ -121,7 +138,10 @@ class Cpu {
 
   // Runs up to `max` instructions; returns how many were executed.  Stops
   // early when stop() is called (by a device or the owner).
+  // A stall may carry the CPU past `max`; the excess is taken off the next
+  // call, so over many calls a CPU runs exactly the cycles it is given.
   u64 run(u64 max);
+  u64 overrun() const { return overrun_; }
   void stop() { pending_ |= kStop; }
   bool stopped() const { return pending_ & kStop; }
   void resume() { pending_ &= ~kStop; }
@@ -196,11 +216,11 @@ class Cpu {
   }
   void fill_read_entry(u64 va, u8* host);
 
-  bool fetch_slow(u64 va, SoftTlbEntry& e);
+  bool fetch_slow(u64 va, SoftTlbEntry& e, bool& uncached);
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
   void gate_closed(u32 flags);
   u64 run_slice(u64 max);
-  template <bool kBigEndian, bool kCountMix>
+  template <bool kBigEndian, bool kCountMix, bool kTiming>
   u64 run_slice_as(u64 max);
   void take_interrupt();
 
@@ -208,6 +228,8 @@ class Cpu {
   DecodeCache& dcache_;
   CpuOwner& owner_;
   u32 pending_ = 0;
+  CpuTiming* timing_ = nullptr;
+  u64 overrun_ = 0;  // cycles a stall ran past the end of the last run()
   std::array<SoftTlbEntry, kSoftTlbSize> rtlb_{}, wtlb_{}, ftlb_{};
   std::array<SoftTlbEntry, kSoftTlbSize> rvictim_{};
 };
@@ -218,6 +240,7 @@ inline bool Cpu::load(u64 va, T& out) {
   // The tag compare keeps the address bits below the access size, so a
   // misaligned address misses and access_slow raises AdEL.
   if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
+    if (DS_UNLIKELY(timing_ != nullptr)) timing_->data(e.host + (va & kPageMask), false, cycle());
     out = load_guest<T>(e.host + (va & kPageMask), big_endian);
     return true;
   }
@@ -232,6 +255,7 @@ inline bool Cpu::store(u64 va, T value) {
   const SoftTlbEntry& e = wtlb_[stlb_index(va)];
   // As in load(): a misaligned address misses and access_slow raises AdES.
   if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
+    if (DS_UNLIKELY(timing_ != nullptr)) timing_->data(e.host + (va & kPageMask), true, cycle());
     store_guest<T>(e.host + (va & kPageMask), value, big_endian);
     return true;
   }

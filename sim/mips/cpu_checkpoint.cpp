@@ -19,7 +19,7 @@ void Cpu::save(CheckpointWriter& w) const {
   w.u64v(forbidden);
   w.boolean(stopped());
   w.boolean(idling());
-  for (u64 v : {insns, exceptions, idle_cycles}) w.u64v(v);
+  for (u64 v : {insns, exceptions, idle_cycles, stall_cycles, overrun_}) w.u64v(v);
   w.array(exc_counts);
   w.boolean(cp0 != nullptr);
   if (cp0) cp0->save(w);
@@ -45,7 +45,7 @@ void Cpu::restore(CheckpointReader& r) {
   pending_ = 0;
   if (r.boolean()) stop();
   if (r.boolean()) idle();
-  for (u64* v : {&insns, &exceptions, &idle_cycles}) *v = r.u64v();
+  for (u64* v : {&insns, &exceptions, &idle_cycles, &stall_cycles, &overrun_}) *v = r.u64v();
   r.array(exc_counts);
   if (r.boolean() != (cp0 != nullptr)) r.fail("checkpoint is of a different kind of machine");
   flush_soft_tlb();

@@ -39,10 +39,10 @@ constexpr std::array kRows = {
              .exec = [](Cpu& c, Insn) { c.cp0->tlbp(); }},
     InsnDesc{.name = "eret", .match = 0x4200'0018, .mask = kExact, .args = "", .flags = kGateCp0,
              .exec = [](Cpu& c, Insn) { c.cp0->eret(); }},
-    // Cache operations have no architectural effect while caches are not
-    // modelled (the functional model is always coherent).
+    // Cache operations change the modelled caches in timing mode (cpu.cpp);
+    // they have no architectural effect (the functional model is coherent).
     InsnDesc{.name = "cache", .match = 0xBC00'0000, .mask = 0xFC00'0000, .args = "k,o(b)", .flags = kGateCp0,
-             .exec = [](Cpu&, Insn) {}},
+             .exec = [](Cpu& c, Insn i) { c.cache_op(i.rt(), c.gpr[i.rs()] + i.imm_sext()); }},
 };
 
 }  // namespace

@@ -93,8 +93,11 @@ bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
     cpu.raise(store ? Exc::AdES : Exc::AdEL, va);
     return false;
   };
-  auto unmapped = [&](u64 pa) {
+  // Cache attributes (R10000 manual 16.x): 2 is uncached, 7 uncached
+  // accelerated; everything else is cached (the timing model times them).
+  auto unmapped = [&](u64 pa, unsigned attr) {
     out.pa = pa;
+    out.uncached = attr == 2 || attr == 7;
     return true;
   };
   auto mapped = [&] {
@@ -114,11 +117,13 @@ bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
       return false;
     }
     out.pa = hit.pa;
+    unsigned attr = (hit.lo >> 3) & 7;  // EntryLo C
+    out.uncached = attr == 2 || attr == 7;
     return true;
   };
 
   if (va <= 0x7FFF'FFFF) {  // kuseg
-    if (st & status::ERL) return unmapped(va);
+    if (st & status::ERL) return unmapped(va, 2);
     return mapped();
   }
   if (va < 0x4000'0000'0000'0000ull) {  // xuseg
@@ -131,7 +136,7 @@ bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
   }
   if (va < 0xC000'0000'0000'0000ull) {  // xkphys
     if (!kernel || !(st & status::KX) || (va & 0x07FF'FFFF'FFFF'FFFFull) > kPaMask) return address_error();
-    return unmapped(va & kPaMask);
+    return unmapped(va & kPaMask, (va >> 59) & 7);
   }
   if (va < 0xFFFF'FFFF'8000'0000ull) {  // xkseg
     if (!kernel || !(st & status::KX) || (va & kRegionOffset) >> kVaBits) return address_error();
@@ -139,7 +144,8 @@ bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
   }
   if (va < 0xFFFF'FFFF'C000'0000ull) {  // ckseg0, ckseg1
     if (!kernel) return address_error();
-    return unmapped(va & 0x1FFF'FFFF);
+    bool kseg1 = va >= 0xFFFF'FFFF'A000'0000ull;
+    return unmapped(va & 0x1FFF'FFFF, kseg1 ? 2 : r_[reg::Config] & 7);
   }
   if (va < 0xFFFF'FFFF'E000'0000ull) {  // cksseg
     if (!super) return address_error();

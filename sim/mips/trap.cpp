@@ -59,9 +59,14 @@ void Cp0::take_exception(Cpu& cpu) {
   // 4. Kernel mode, interrupts off.
   st |= status::EXL;
 
-  // 5. The vector.
+  // 5. The vector.  Time in the refill handler, from here to its ERET, is
+  // the statistics' TLB miss time (a nested exception ends the interval).
+  if (in_refill_) tlb_refill_cycles_ += cpu.cycle() - refill_since_;
+  in_refill_ = false;
   u64 offset = kGeneralOffset;
   if (x.tlb_refill && !exl) {
+    in_refill_ = true;
+    refill_since_ = cpu.cycle();
     unsigned region = static_cast<unsigned>(x.badvaddr >> 62);
     bool wide = (region == 0 && (st & status::UX)) || (region == 1 && (st & status::SX)) ||
                 (region == 3 && (st & status::KX));
@@ -88,6 +93,8 @@ void Cp0::take_exception(Cpu& cpu) {
 // ERET: return from the error level (ErrorEPC) if ERL is set, else from the
 // exception level (EPC); no delay slot; the LL bit is cleared.
 void Cp0::eret() {
+  if (in_refill_) tlb_refill_cycles_ += cpu_->cycle() + 1 - refill_since_;  // + the ERET itself
+  in_refill_ = false;
   u64& st = r_[reg::Status];
   if (st & status::ERL) {
     cpu_->set_pc(r_[reg::ErrorEPC]);

@@ -69,7 +69,7 @@ MemoryConfig parse_memory_config(const toml::table* section, const std::string& 
   const toml::table& t = *section;
   static const std::set<std::string> allowed = {
       "model", "local_ns", "remote_ns", "dirty_extra_ns", "invalidate_extra_ns", "controller_occupancy_ns",
-      "invalidate_occupancy_ns", "network_occupancy_ns", "l1_hit_cycles", "l2_hit_cycles", "l1i_size",
+      "invalidate_occupancy_ns", "network_occupancy_ns", "l1_hit_cycles", "l2_hit_cycles", "uncached_ns", "l1i_size",
       "l1i_ways", "l1i_line", "l1d_size", "l1d_ways", "l1d_line", "l2_size", "l2_ways", "l2_line"};
   for (auto&& [k, v] : t)
     if (!allowed.count(std::string(k.str()))) fail(name, "unknown key '" + std::string(k.str()) + "' in [memory]");
@@ -89,6 +89,7 @@ MemoryConfig parse_memory_config(const toml::table* section, const std::string& 
   c.network_occupancy_ns = get_uint(t, "network_occupancy_ns", c.network_occupancy_ns, name);
   c.l1_hit_cycles = get_uint(t, "l1_hit_cycles", c.l1_hit_cycles, name);
   c.l2_hit_cycles = get_uint(t, "l2_hit_cycles", c.l2_hit_cycles, name);
+  c.uncached_ns = get_uint(t, "uncached_ns", c.uncached_ns, name);
   get_cache(t, "l1i", c.l1i, name);
   get_cache(t, "l1d", c.l1d, name);
   get_cache(t, "l2", c.l2, name);

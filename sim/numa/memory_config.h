@@ -13,6 +13,7 @@
 //   network_occupancy_ns = 20     # network interface busy per message
 //   l1_hit_cycles = 0             # stall on an L1 hit (beyond the pipeline)
 //   l2_hit_cycles = 10            # stall on an L1 miss that hits the L2
+//   uncached_ns = 300             # an uncached reference (device, kseg1)
 //   l1i_size = "32K"   l1i_ways = 2   l1i_line = 64
 //   l1d_size = "32K"   l1d_ways = 2   l1d_line = 32
 //   l2_size  = "1M"    l2_ways  = 2   l2_line  = 128
@@ -40,6 +41,7 @@ struct MemoryConfig {
   u64 network_occupancy_ns = 20;
   u64 l1_hit_cycles = 0;
   u64 l2_hit_cycles = 10;
+  u64 uncached_ns = 300;  // used by the CPU's timing model (sim/mips/timing.h)
   CacheGeometry l1i{32 << 10, 2, 64};
   CacheGeometry l1d{32 << 10, 2, 32};
   CacheGeometry l2{1 << 20, 2, 128};

@@ -19,7 +19,7 @@ failures = []
 
 
 def stats(cpus):
-    return {"schema": "discosim-stats/1", "cpus": [{"id": k, "cycles": c} for k, c in enumerate(cpus)]}
+    return {"schema": "discosim-stats/2", "cpus": [{"id": k, "cycles": c} for k, c in enumerate(cpus)]}
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -39,7 +39,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if not os.path.exists(png) or open(png, "rb").read(8) != b"\x89PNG\r\n\x1a\n":
         failures.append("no PNG figure written")
     q = subprocess.run(["/usr/bin/python3", script, bad], capture_output=True, text=True, timeout=60)
-    if q.returncode == 0 or "not a discosim-stats/1 file" not in q.stderr:
+    if q.returncode == 0 or "not a discosim-stats/2 file" not in q.stderr:
         failures.append(f"foreign file accepted: {q.returncode} {q.stderr!r}")
 
 for f in failures:

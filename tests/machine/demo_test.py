@@ -34,7 +34,7 @@ with tempfile.TemporaryDirectory() as tmp:
         failures.append("greeting missing")
 
     stats = json.load(open(stats_path))
-    if stats.get("schema") != "discosim-stats/1":
+    if stats.get("schema") != "discosim-stats/2":
         failures.append(f"schema {stats.get('schema')!r}")
     insns = stats["cpus"][0]["instructions"]
     if not (1_000_000 < insns < 50_000_000) or stats["total_instructions"] != insns:
