@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "sim/lockstep.h"
 #include "sim/memmap.h"
 #include "sim/mips/cp0.h"
 
@@ -113,23 +114,30 @@ int Machine::run(u64 pause_at) {
   auto t0 = std::chrono::steady_clock::now();
   u64 limit = cfg_.max_instructions;
   paused_ = false;
+  bool diverged = false;  // the lockstep checker found a difference
   for (;;) {
     bool any_running = false;
     for (auto& c : cpus_) {
       if (c->stopped() || !wakeable(*c)) continue;
       any_running = true;
       if (c->timing()) timing_[c->id]->sync(now_.value + c->overrun(), c->cycle());
-      c->run(cfg_.quantum);
+      if (!lockstep_) {
+        c->run(cfg_.quantum);
+      } else if (!lockstep_->run_quantum(*this, *c, cfg_.quantum)) {
+        diverged = true;
+        break;
+      }
       if (c->ll_bit && c->ll_line) link_to_reservation(*c);
       if (exit_code_) break;
     }
     if (exit_code_) {
-      end_reason_ = fmt::format("software exit, code {}", *exit_code_);
+      end_reason_ = diverged ? lockstep_->message() : fmt::format("software exit, code {}", *exit_code_);
       break;
     }
     // One round = one quantum of machine time; then devices catch up.
     now_.value += cfg_.quantum;
     events_.run_until(now_);
+    if (lockstep_) lockstep_->end_round(*this);
     if (!any_running && events_.empty()) {
       end_reason_ = "every CPU stopped";
       break;

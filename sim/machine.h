@@ -28,6 +28,8 @@
 
 namespace ds {
 
+class Lockstep;
+
 class Machine final : public SimControl::Host, public CpuControl::Host {
  public:
   explicit Machine(const MachineConfig& cfg, std::FILE* console = stdout);
@@ -65,6 +67,9 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   void set_cpu_model(CpuModel m);
   CpuModel cpu_model() const { return model_; }
   numa::MemorySystem& memory_system() { return *mem_; }
+  // Runs every instruction again on a functional checker and compares
+  // (sim/lockstep.h); a difference ends the run with exit code 3.
+  void set_lockstep(Lockstep* l) { lockstep_ = l; }
 
   // The progress line on stderr (progress.h); Auto: only on a terminal.
   void set_progress(Progress::Mode mode) { progress_ = Progress(stderr, mode); }
@@ -95,6 +100,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   const std::string& end_reason() const { return end_reason_; }
 
  private:
+  friend class Lockstep;
   void link_to_reservation(mips::Cpu& c);
   std::vector<CpuStats> cpu_stats() const;
   // An interrupt line into CPU `cpu`'s Cause.IP<irq>.
@@ -118,6 +124,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   std::unique_ptr<PageCounterDevice> counters_;
   std::vector<std::unique_ptr<mips::CpuTiming>> timing_;
   CpuModel model_ = CpuModel::Functional;
+  Lockstep* lockstep_ = nullptr;
   std::optional<u64> switched_at_;  // instruction count of the switch to timing
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   bool wakeable(const mips::Cpu& c) const;

@@ -16,7 +16,9 @@
 
 #include "sim/config.h"
 #include "sim/elf_loader.h"
+#include "sim/lockstep.h"
 #include "sim/machine.h"
+#include "sim/mips/cp0.h"
 #include "sim/mips/disasm.h"
 #include "sim/user/user_main.h"
 
@@ -39,6 +41,8 @@ struct RunOptions {
   std::optional<uint64_t> timing_at_phase;
   uint64_t timing_at_insns = 0;
   bool warm_caches = false;
+  bool lockstep = false;          // check every instruction against the functional model
+  std::optional<uint64_t> lockstep_inject;  // test the checker: corrupt its byte at this physical address
 };
 
 void report(const ds::Machine& m, const RunOptions& o) {
@@ -60,11 +64,22 @@ int cmd_run(const RunOptions& o, bool resume) {
   if (o.warm_caches) cfg.warm_caches = true;
   if (!o.cpu_model.empty()) cfg.cpu_model = o.cpu_model == "timing" ? ds::CpuModel::Timing : ds::CpuModel::Functional;
   ds::Machine m(cfg);
-  if (resume)
-    m.restore_checkpoint(o.image);
-  else
-    m.load_kernel(ds::load_elf(o.image));
+  std::unique_ptr<ds::Lockstep> lockstep;
+  if (o.lockstep) lockstep = std::make_unique<ds::Lockstep>(cfg);
+  for (ds::Machine* x : {&m, lockstep ? &lockstep->checker() : nullptr}) {
+    if (!x) continue;
+    if (resume)
+      x->restore_checkpoint(o.image);
+    else
+      x->load_kernel(ds::load_elf(o.image));
+  }
   if (!o.cpu_model.empty()) m.set_cpu_model(cfg.cpu_model);  // also over a checkpoint's model
+  if (lockstep) {
+    lockstep->checker().set_cpu_model(ds::CpuModel::Functional);
+    for (unsigned i = 0; i < m.num_cpus(); ++i) lockstep->checker().cpu(i).cp0->make_follower();
+    m.set_lockstep(lockstep.get());
+    if (o.lockstep_inject) lockstep->inject_memory_fault(*o.lockstep_inject);
+  }
   if (o.insn_mix) m.count_instruction_mix();
   m.set_progress(o.progress == "on" ? ds::Progress::Mode::On
                  : o.progress == "off" ? ds::Progress::Mode::Off : ds::Progress::Mode::Auto);
@@ -87,6 +102,15 @@ int cmd_run(const RunOptions& o, bool resume) {
   }
   if (!o.final_checkpoint.empty()) m.save_checkpoint(o.final_checkpoint);
   report(m, o);
+  if (lockstep) {
+    if (lockstep->message().empty()) lockstep->compare_memory(m);
+    if (!lockstep->message().empty()) {
+      std::fprintf(stderr, "discosim: %s\n", lockstep->message().c_str());
+      return 3;
+    }
+    std::fprintf(stderr, "discosim: lockstep: %llu instructions checked, no difference\n",
+                 static_cast<unsigned long long>(lockstep->instructions_checked()));
+  }
   return code;
 }
 
@@ -184,6 +208,10 @@ int main(int argc, char** argv) {
     sub->add_option("--timing-at-insns", ro.timing_at_insns,
                     "switch to the timing model after this many instructions");
     sub->add_flag("--warm-caches", ro.warm_caches, "keep the caches warm in the functional model");
+    sub->add_flag("--lockstep", ro.lockstep,
+                  "run a functional checker one instruction behind and stop at the first difference (exit 3)");
+    sub->add_option("--lockstep-inject", ro.lockstep_inject,
+                    "with --lockstep: flip a bit of the checker's memory at this physical address (tests the checker)");
     sub->add_flag("--insn-mix", ro.insn_mix, "count executions per instruction (statistics: instruction mix)");
     sub->add_option("--progress", ro.progress, "progress line on stderr: auto (on a terminal), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));

@@ -105,6 +105,7 @@ bool Cp0::is_wide(unsigned reg) { return reg < 32 && table()[reg].wide; }
 u64 Cp0::read(unsigned reg) const {
   const RegDesc& d = table()[reg & 31];
   if (!d.name) return 0;
+  if (d.get) ++cpu_->nondet_reads;  // Count, Random, Cause, LLAddr: computed from time or inputs
   return d.get ? (this->*d.get)() : r_[reg & 31];
 }
 
@@ -168,6 +169,7 @@ void Cp0::on_entryhi() { update_mode(); }
 // ---- interrupts and the timer --------------------------------------------------
 
 void Cp0::set_irq(unsigned irq, bool level) {
+  if (follower_) return;  // a lockstep checker's inputs come from follow()
   u64 bit = u64{1} << (irq & 7);
   hw_irq_ = level ? hw_irq_ | bit : hw_irq_ & ~bit;
   update_interrupts();
@@ -177,6 +179,7 @@ void Cp0::update_interrupts() {
   u64 pending = cause_value() & r_[reg::Status] & status::IM;
   u64 st = r_[reg::Status];
   bool take = pending && (st & status::IE) && !(st & (status::EXL | status::ERL));
+  if (follower_) take = take && follow_take_;
   cpu_->set_interrupt_pending(take);
   if (pending && cpu_->idling()) cpu_->wake();
 }
@@ -184,6 +187,10 @@ void Cp0::update_interrupts() {
 // Sets the CPU's deadline to the first cycle at which Count equals Compare
 // (a full 2^32 Count period ahead if they are equal now).
 void Cp0::schedule_timer() {
+  if (follower_) {  // a lockstep checker's timer is the main CPU's
+    cpu_->deadline = ~u64{0};
+    return;
+  }
   u64 now = cpu_->cycle();
   u64 delta = (r_[reg::Compare] - count_value()) & k32;
   if (delta == 0) delta = u64{1} << 32;
@@ -194,8 +201,25 @@ void Cp0::schedule_timer() {
 
 // Count has just reached Compare: raise IP7 and arm the next period.
 void Cp0::at_deadline(Cpu&) {
+  if (follower_) return;
   timer_ip_ = true;
   schedule_timer();
+  update_interrupts();
+}
+
+}  // namespace ds::mips
+
+namespace ds::mips {
+
+void Cp0::make_follower() {
+  follower_ = true;
+  schedule_timer();
+}
+
+void Cp0::follow(const Cp0& main, bool take_interrupt) {
+  hw_irq_ = main.hw_irq_;
+  timer_ip_ = main.timer_ip_;
+  follow_take_ = take_interrupt;
   update_interrupts();
 }
 

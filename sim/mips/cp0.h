@@ -141,6 +141,13 @@ class Cp0 final : public CpuOwner {
   u64 refills = 0, xrefills = 0;
   u64 tlb_refill_cycles() const { return tlb_refill_cycles_; }
 
+  // Lockstep checking (sim/lockstep.h): a follower ignores its own timer and
+  // interrupt lines; follow() gives it the main CPU's lines and lets it take
+  // an interrupt only when the main CPU just took one.
+  void make_follower();
+  void follow(const Cp0& main, bool take_interrupt);
+  const std::array<u64, 32>& regs() const { return r_; }
+
  private:
   struct RegDesc;
   static const std::array<RegDesc, 32>& table();
@@ -175,6 +182,7 @@ class Cp0 final : public CpuOwner {
   Mode acct_mode_ = Mode::Kernel;
   u64 acct_since_ = 0;  // busy cycles (cycle() - idle_cycles) at the last mode change
   void charge_mode_time();
+  bool follower_ = false, follow_take_ = false;
   bool in_refill_ = false;
   u64 refill_since_ = 0, tlb_refill_cycles_ = 0;
 };

@@ -65,6 +65,20 @@ u64 Cpu::run(u64 max) {
   return done;
 }
 
+u64 Cpu::step() {
+  if (pending_ & kStop) return 0;
+  if (cycle() >= deadline) {
+    deadline = ~u64{0};
+    owner_.at_deadline(*this);
+    if (deadline <= cycle()) deadline = ~u64{0};
+  }
+  if (pending_ & kIdle) {
+    ++idle_cycles;
+    return 1;
+  }
+  return run_slice(1);
+}
+
 // Takes the pending interrupt at the boundary before the next instruction:
 // that instruction (or, in a delay slot, its branch) becomes EPC.
 void Cpu::take_interrupt() {
@@ -279,6 +293,7 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
     return true;
   }
   if (timing_) timing_->uncached();
+  if (access != Access::Store) ++nondet_reads;
   bool ok = access == Access::Store ? bus_.mmio_write(t.pa, size, id, value)
                                     : bus_.mmio_read(t.pa, size, id, value);
   if (!ok) raise(Exc::DBE, va);

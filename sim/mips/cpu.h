@@ -142,6 +142,15 @@ class Cpu {
   // call, so over many calls a CPU runs exactly the cycles it is given.
   u64 run(u64 max);
   u64 overrun() const { return overrun_; }
+  void set_overrun(u64 cycles) { overrun_ = cycles; }
+  // Executes exactly one slot (an instruction, an interrupt, or one idle
+  // cycle) and returns the cycles it took; 0 if the CPU is stopped.  The
+  // lockstep checker (sim/lockstep.h) drives CPUs with it.
+  u64 step();
+  // Reads whose value comes from outside the CPU's program - device
+  // registers, Count, Random, Cause - counted so the lockstep checker knows
+  // when to copy a result rather than compare it.
+  u64 nondet_reads = 0;
   void stop() { pending_ |= kStop; }
   bool stopped() const { return pending_ & kStop; }
   void resume() { pending_ &= ~kStop; }
