@@ -240,6 +240,7 @@ int main(int argc, char** argv) {
   user->add_option("--max-insns", ucmd.max_insns, "stop after this many instructions (exit status 124)");
   user->add_flag("--stats", ucmd.stats, "print instruction and syscall counts to stderr at the end");
   user->add_flag("--strace", ucmd.strace, "log every system call and its result to stderr");
+  user->add_option("--cpu-model", ucmd.cpu_model, "CPU model: functional (default) or timing (caches and stalls)");
   user->prefix_command();  // the program and its arguments follow the options
 
   // CLI11 reports an unknown subcommand as a missing one; name it instead.

@@ -15,6 +15,10 @@ constexpr u64 kPoolBase = 0;
 constexpr u64 kPoolSize = u64{4} << 30;
 constexpr u64 kXusegTop = u64{1} << 44;
 constexpr u64 kQuantum = u64{1} << 20;  // instructions per Cpu::run call
+// Frames are handed out from the bottom of the pool, so the timing model's
+// memory covers the first 512 MiB; references beyond it are not timed.
+constexpr u64 kTimedBytes = u64{512} << 20;
+constexpr u64 kClockMhz = 200;
 }  // namespace
 
 Process::Process(const ElfImage& img, const ProcessOptions& opt)
@@ -25,6 +29,13 @@ Process::Process(const ElfImage& img, const ProcessOptions& opt)
   // CU1 set with FR=1, CP0 closed; Release 2 only if requested.
   cpu_->forbidden = mips::kGateCp0 | (opt.isa_r2 ? 0u : u32{mips::kGateR2});
   cpu_->fpu.fr = true;
+  if (opt.timing) {
+    numa::MemoryConfig mc;
+    memsys_ = std::make_unique<numa::MemorySystem>(mc, numa::Topology{1, 1, kTimedBytes, kClockMhz});
+    timing_ = std::make_unique<mips::CpuTiming>(0, *memsys_, cpu_->stall_cycles, bus_.ram_page(kPoolBase),
+                                                numa::ns_to_cycles(mc.uncached_ns, kClockMhz));
+    cpu_->set_timing(timing_.get());
+  }
   load(img);
   seen_generation_ = mem_.generation();
 }

@@ -17,6 +17,8 @@
 #include "sim/elf_loader.h"
 #include "sim/mips/cpu.h"
 #include "sim/mips/decode_cache.h"
+#include "sim/mips/timing.h"
+#include "sim/numa/memory_system.h"
 #include "sim/user/address_space.h"
 #include "sim/user/signals.h"
 
@@ -32,6 +34,7 @@ struct ProcessOptions {
   bool isa_r2 = true;              // accept MIPS64 Release 2 instructions
   u64 max_insns = 0;               // 0: no limit
   bool strace = false;             // log every syscall and its result to stderr
+  bool timing = false;             // the timing CPU model (caches, stalls; sim/mips/timing.h)
 };
 
 // The default guest environment: fixed, never the host's.
@@ -54,6 +57,8 @@ class Process final : public mips::CpuOwner {
 
   // ---- used by syscalls and signals --------------------------------------------
   mips::Cpu& cpu() { return *cpu_; }
+  const mips::CpuTiming* timing() const { return timing_.get(); }
+  const numa::MemorySystem* memory_system() const { return memsys_.get(); }
   AddressSpace& mem() { return mem_; }
   SignalState& signals() { return signals_; }
   const ProcessOptions& options() const { return opt_; }
@@ -87,6 +92,10 @@ class Process final : public mips::CpuOwner {
   mips::DecodeCache dcache_;
   AddressSpace mem_;
   std::unique_ptr<mips::Cpu> cpu_;
+  // The timing model (ProcessOptions::timing): one CPU's caches on a
+  // one-node memory covering the first kTimedBytes of the frame pool.
+  std::unique_ptr<numa::MemorySystem> memsys_;
+  std::unique_ptr<mips::CpuTiming> timing_;
   SignalState signals_;
   bool exited_ = false;
   int exit_status_ = 0;

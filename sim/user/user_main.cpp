@@ -25,6 +25,9 @@ int run_user(const UserCommand& cmd) {
   opt.isa_r2 = cmd.isa == "r2";
   opt.max_insns = cmd.max_insns;
   opt.strace = cmd.strace;
+  if (cmd.cpu_model != "functional" && cmd.cpu_model != "timing")
+    throw std::runtime_error("user: --cpu-model must be 'functional' or 'timing', not '" + cmd.cpu_model + "'");
+  opt.timing = cmd.cpu_model == "timing";
   ElfImage img = load_elf(opt.path);
   Process proc(img, opt);
   int status = proc.run();
@@ -38,6 +41,19 @@ int run_user(const UserCommand& cmd) {
       calls += fmt::format(" {}={}", d ? std::string(d->name) : std::to_string(number), count);
     }
     std::fprintf(stderr, "discosim: syscalls:%s\n", calls.empty() ? " none" : calls.c_str());
+    if (const mips::CpuTiming* t = proc.timing()) {
+      const numa::CpuMemStats& m = proc.memory_system()->stats(0);
+      std::fprintf(stderr,
+                   "discosim: %llu cycles, %llu stalled (instruction %llu, data %llu, pipeline %llu); "
+                   "misses L1I %llu L1D %llu L2 %llu\n",
+                   static_cast<unsigned long long>(proc.cpu().cycle()),
+                   static_cast<unsigned long long>(t->stalls.total()),
+                   static_cast<unsigned long long>(t->stalls.inst_l2 + t->stalls.inst_local + t->stalls.inst_remote),
+                   static_cast<unsigned long long>(t->stalls.data_l2 + t->stalls.data_local + t->stalls.data_remote),
+                   static_cast<unsigned long long>(t->stalls.pipeline),
+                   static_cast<unsigned long long>(m.l1i_misses), static_cast<unsigned long long>(m.l1d_misses),
+                   static_cast<unsigned long long>(m.l2_misses));
+    }
   }
   return status;
 }

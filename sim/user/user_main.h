@@ -13,6 +13,7 @@ struct UserCommand {
   unsigned long long max_insns = 0;   // 0: unlimited
   bool strace = false;                // log syscalls to stderr
   bool stats = false;                 // print instruction and syscall counts to stderr
+  std::string cpu_model = "functional";  // or "timing" (caches and stalls, sim/mips/timing.h)
 };
 
 // Runs the program; returns its exit status (128+N if killed by signal N).

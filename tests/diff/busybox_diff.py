@@ -80,6 +80,7 @@ def main():
     ap.add_argument("--discosim", required=True)
     ap.add_argument("--qemu", required=True)
     ap.add_argument("--busybox", required=True)
+    ap.add_argument("--cpu-model", default="functional", help="discosim's CPU model (functional or timing)")
     a = ap.parse_args()
     if not os.path.exists(a.busybox):
         print(f"skipped: {a.busybox} not found (run scripts/fetch-busybox)")
@@ -91,11 +92,11 @@ def main():
     cases = list(CASES)
     with tempfile.TemporaryDirectory() as tmp:
         # gzip round trip: what discosim's gzip wrote must gunzip to the input.
-        gz = run([a.discosim, "user", "--", busybox, "gzip", "-c"], TEXT, tmp)[0]
+        gz = run([a.discosim, "user", "--cpu-model", a.cpu_model, "--", busybox, "gzip", "-c"], TEXT, tmp)[0]
         cases.append(("gunzip", ["gunzip", "-c"], gz))
         for name, args, stdin in cases:
             q_out, q_rc, _ = run([a.qemu, busybox] + args, stdin, tmp)
-            s_out, s_rc, s_err = run([a.discosim, "user", "--", busybox] + args, stdin, tmp)
+            s_out, s_rc, s_err = run([a.discosim, "user", "--cpu-model", a.cpu_model, "--", busybox] + args, stdin, tmp)
             same = q_out == s_out and q_rc == s_rc
             if name == "gunzip":
                 same = same and s_out == TEXT

@@ -35,6 +35,7 @@ def main():
     ap.add_argument("--discosim", required=True)
     ap.add_argument("--qemu", required=True)
     ap.add_argument("--isa", default="r2")
+    ap.add_argument("--cpu-model", default="functional", help="discosim's CPU model (functional or timing)")
     ap.add_argument("--scratch", action="append", default=[], help="program name that gets a temp dir argument")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("progs", nargs="+")
@@ -49,7 +50,7 @@ def main():
             if name in a.scratch:
                 q_args, s_args = [d1] + q_args, [d2] + s_args
             q_out, q_rc, _ = run([a.qemu, prog] + q_args, a.timeout)
-            s_out, s_rc, s_err = run([a.discosim, "user", "--isa", a.isa, "--", prog] + s_args, a.timeout)
+            s_out, s_rc, s_err = run([a.discosim, "user", "--isa", a.isa, "--cpu-model", a.cpu_model, "--", prog] + s_args, a.timeout)
         same = q_out == s_out and q_rc == s_rc
         print(f"{'ok  ' if same else 'FAIL'} {name}: exit {s_rc} (qemu {q_rc}), {len(s_out)} bytes of stdout")
         if not same:
