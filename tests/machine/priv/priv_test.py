@@ -5,12 +5,24 @@ they ran: exit status 0, no "not ok" line, and the same set of checks
 executed except those one side reports as "skip" (an R10000 rule the
 VR5432 does not follow, or a board difference; docs/privileged.md).
 
+With --cpu-model timing, discosim runs the program under the timing CPU
+model (caches and stalls); the checks are the same, architecture does not
+depend on the model.
+
 Usage: priv_test.py <discosim> <config.toml> <t.elf> <t-malta.elf> <qemu-system-mips64>
+                    [--cpu-model functional|timing]
 """
+import argparse
 import subprocess
 import sys
 
-discosim, cfg, elf, elf_malta, qemu = sys.argv[1:6]
+ap = argparse.ArgumentParser()
+for name in ("discosim", "cfg", "elf", "elf_malta", "qemu"):
+    ap.add_argument(name)
+ap.add_argument("--cpu-model", choices=["functional", "timing"])
+args = ap.parse_args()
+discosim, cfg, elf, elf_malta, qemu = args.discosim, args.cfg, args.elf, args.elf_malta, args.qemu
+model = ["--cpu-model", args.cpu_model] if args.cpu_model else []
 
 
 def parse(out):
@@ -29,7 +41,7 @@ def parse(out):
 
 
 failures = []
-ours = subprocess.run([discosim, "run", cfg, elf], capture_output=True, text=True, timeout=100)
+ours = subprocess.run([discosim, "run", cfg, elf] + model, capture_output=True, text=True, timeout=100)
 theirs = subprocess.run([qemu, "-M", "malta", "-cpu", "VR5432", "-m", "64", "-nographic", "-nic", "none",
                          "-vga", "none", "-no-reboot", "-semihosting",
                          # Count follows QEMU's virtual clock; -icount ties that clock to
