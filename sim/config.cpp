@@ -107,9 +107,8 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
       DiskConfig dc;
       dc.image = (*image)[0] == '/' ? *image : dir + *image;
       if (auto w = d->get("writable")) {
-        auto b = w->value<bool>();
-        if (!b) fail(name, "writable must be true or false");
-        dc.writable = *b;
+        if (!w->is_boolean()) fail(name, "writable must be true or false");
+        dc.writable = *w->value<bool>();
       }
       cfg.disks.push_back(dc);
     }
@@ -129,9 +128,8 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
     if (r->contains("timing_at_phase")) cfg.timing_at_phase = get_uint(*r, "timing_at_phase", 0, name);
     cfg.timing_at_instructions = get_uint(*r, "timing_at_instructions", 0, name);
     if (auto node = r->get("warm_caches")) {
-      auto b = node->value<bool>();
-      if (!b) fail(name, "warm_caches must be true or false");
-      cfg.warm_caches = *b;
+      if (!node->is_boolean()) fail(name, "warm_caches must be true or false");
+      cfg.warm_caches = *node->value<bool>();
     }
   } else if (root.contains("run")) {
     fail(name, "[run] must be a table");

@@ -83,5 +83,32 @@ TEST(Config, MalformedDisksAreErrors) {
   EXPECT_EQ(error_of("[[disk]]\nimage = \"a\"\nsize = 3\n"), "t.toml: unknown key 'size' in [[disk]]");
 }
 
+TEST(Config, CpuModelSwitchAndMemory) {
+  MachineConfig c = parse_config(
+      "[run]\ncpu_model = \"timing\"\ntiming_at_phase = 3\ntiming_at_instructions = 500\nwarm_caches = true\n"
+      "[memory]\nmodel = \"uma\"\nlocal_ns = 250\nuncached_ns = 400\n",
+      "t.toml");
+  EXPECT_EQ(c.cpu_model, CpuModel::Timing);
+  ASSERT_TRUE(c.timing_at_phase.has_value());
+  EXPECT_EQ(*c.timing_at_phase, 3u);
+  EXPECT_EQ(c.timing_at_instructions, 500u);
+  EXPECT_TRUE(c.warm_caches);
+  EXPECT_EQ(c.memory.model, numa::MemoryModel::Uma);
+  EXPECT_EQ(c.memory.local_ns, 250u);
+  EXPECT_EQ(c.memory.uncached_ns, 400u);
+  MachineConfig d = parse_config("", "t.toml");
+  EXPECT_EQ(d.cpu_model, CpuModel::Functional);
+  EXPECT_FALSE(d.timing_at_phase.has_value());
+}
+
+TEST(Config, TimingErrorsAreOneLine) {
+  EXPECT_EQ(error_of("[run]\ncpu_model = \"fast\"\n"), "t.toml: cpu_model must be \"functional\" or \"timing\"");
+  EXPECT_EQ(error_of("[run]\nwarm_caches = 1\n"), "t.toml: warm_caches must be true or false");
+  EXPECT_EQ(error_of("[memory]\nlocal_nss = 3\n"), "t.toml: unknown key 'local_nss' in [memory]");
+  EXPECT_EQ(error_of("memory = 3\n"), "t.toml: [memory] must be a table");
+  EXPECT_EQ(error_of("[machine]\nnodes = 65\nmemory_per_node = \"4M\"\n"),
+            "t.toml: at most 64 CPUs are supported (one directory bit each)");
+}
+
 }  // namespace
 }  // namespace ds
