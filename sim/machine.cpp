@@ -120,7 +120,8 @@ int Machine::run(u64 pause_at) {
     for (auto& c : cpus_) {
       if (c->stopped() || !wakeable(*c)) continue;
       any_running = true;
-      if (c->timing()) timing_[c->id]->sync(now_.value + c->overrun(), c->cycle());
+      // (also in the functional model: a phase marker may switch models mid-quantum)
+      timing_[c->id]->sync(now_.value + c->overrun(), c->cycle());
       if (!lockstep_) {
         c->run(cfg_.quantum);
       } else if (!lockstep_->run_quantum(*this, *c, cfg_.quantum)) {
