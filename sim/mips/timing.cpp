@@ -167,15 +167,20 @@ void CpuTiming::save(CheckpointWriter& w) const {
     w.u64v(v);
   w.boolean(charge);
   w.array(fpr_ready_);
+  // The fetch-line shortcut: a fetch it would have let through must not ask
+  // the cache after a restore, since a hit bumps the LRU clock.
+  w.u64v(last_iline_);
+  w.boolean(last_gen_ == ms_.generation());
 }
 
 void CpuTiming::restore(CheckpointReader& r) {
   for (u64* v : {&stalls.inst_l2, &stalls.data_l2, &stalls.inst_local, &stalls.inst_remote, &stalls.data_local,
                  &stalls.data_remote, &stalls.uncached, &stalls.pipeline, &hilo_ready_, &cc_ready_, &fdiv_free_})
     *v = r.u64v();
-  last_iline_ = last_gen_ = ~u64{0};  // the next fetch asks the cache: a hit, which changes nothing
   charge = r.boolean();
   r.array(fpr_ready_);
+  last_iline_ = r.u64v();
+  last_gen_ = r.boolean() ? ms_.generation() : ~u64{0};  // the memory system is restored first
 }
 
 }  // namespace ds::mips
