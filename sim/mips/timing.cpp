@@ -115,7 +115,8 @@ const std::vector<RowTiming>& row_timing() {
 
 CpuTiming::CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host,
                      u64 uncached_cycles)
-    : cpu_(cpu), ms_(ms), stall_cycles_(stall_cycles), ram_host_(ram_host), uncached_cycles_(uncached_cycles) {
+    : cpu_(cpu), ms_(ms), stall_cycles_(stall_cycles), ram_host_(ram_host), uncached_cycles_(uncached_cycles),
+      l1_hit_cycles_(ms.config().l1_hit_cycles) {
   iline_shift_ = 0;
   while ((1u << iline_shift_) < ms.config().l1i.line_bytes) ++iline_shift_;
 }

@@ -65,7 +65,10 @@ class CpuTiming {
   // its generation() is unchanged (the contract in memory_system.h).
   void fetch(u64 pa, u64 now) {
     u64 line = pa >> iline_shift_;
-    if (line == last_iline_ && ms_.generation() == last_gen_) return;
+    if (line == last_iline_ && ms_.generation() == last_gen_) {
+      if (DS_UNLIKELY(l1_hit_cycles_ != 0)) add(stalls.inst_l2, l1_hit_cycles_);  // what access() would charge
+      return;
+    }
     fetch_slow(pa, now);
   }
   // A cached load or store at host address `host` (inside RAM).
@@ -105,6 +108,7 @@ class CpuTiming {
   const u8* ram_host_;
   u64 uncached_cycles_;
   unsigned iline_shift_;
+  u64 l1_hit_cycles_;  // the memory system's l1_hit_cycles, charged by the fetch shortcut too
   u64 offset_ = 0;  // machine time - cpu cycle (modulo 2^64)
   u64 last_iline_ = ~u64{0}, last_gen_ = ~u64{0};
   // Interlock clocks (CPU cycles): when HI/LO, each FPR and the FP condition
