@@ -6,7 +6,7 @@
  * forbidden under SC is decided by litmus_test.py. */
 #include "litmus.h"
 
-#define ITERATIONS 400   /* per shape */
+#define ITERATIONS 300   /* per shape */
 #define LLSC_PER_CPU 1500
 #define STACK_BYTES 8192
 enum { X, Y };           /* variable slots in vars[instance][] */
