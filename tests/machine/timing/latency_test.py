@@ -23,6 +23,7 @@ Usage: latency_test.py <discosim> <latency.elf> <directory of the configs>
 """
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from timinglib import MEMORY_COUNTERS, Checker, Machine, run, stalls  # noqa: E402
@@ -246,5 +247,14 @@ for e in exps:
                      f"timing at phase {k}: phase {e['phase']} cpu {c['id']} is functional")
     else:
         check_phase(m, e, ph, f"timing at phase {k}:", switch=e["phase"] == k)
+
+# The same switch from the description: [run] timing_at_phase = K.
+with tempfile.TemporaryDirectory() as tmp:
+    cfg = os.path.join(tmp, "switch.toml")
+    with open(numa) as src, open(cfg, "w") as f:
+        f.write(src.read().replace("[run]\n", f"[run]\ntiming_at_phase = {k}\n"))
+    lines2, stats2 = run(discosim, cfg, elf)
+check.eq((lines2, stats2["switched_to_timing_at"], stats2["config"]["timing_at_phase"]),
+         (lines, stats["switched_to_timing_at"], k), f"[run] timing_at_phase = {k}: as --timing-at-phase {k}")
 
 sys.exit(check.report())
