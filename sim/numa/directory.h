@@ -44,6 +44,25 @@ struct DirAction {
   bool exclusive_grant = false;  // requester may hold the block CleanExclusive
 };
 
+// The entries live in anonymous memory the host hands out zeroed on first
+// touch (an Unowned entry is all zeros), so a machine pays for directory
+// memory in proportion to the lines it caches, not to its RAM size.
+class DirEntries {
+ public:
+  explicit DirEntries(u64 n);
+  ~DirEntries();
+  DirEntries(const DirEntries&) = delete;
+  DirEntries& operator=(const DirEntries&) = delete;
+  u64 size() const { return n_; }
+  DirEntry& operator[](u64 i) { return p_[i]; }
+  const DirEntry& operator[](u64 i) const { return p_[i]; }
+  void clear();  // every entry Unowned again (and its memory returned)
+
+ private:
+  u64 n_;
+  DirEntry* p_;
+};
+
 class Directory {
  public:
   static constexpr unsigned kMaxCpus = 64;
@@ -71,7 +90,7 @@ class Directory {
   DirEntry& at(u64 pa) { return entries_[pa >> block_shift_]; }
   u64 ram_bytes_;
   unsigned block_shift_;
-  std::vector<DirEntry> entries_;
+  DirEntries entries_;
 };
 
 }  // namespace ds::numa

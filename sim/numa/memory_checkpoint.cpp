@@ -36,7 +36,7 @@ void Cache::restore(CheckpointReader& r, u64 limit_pa) {
 
 void Directory::save(CheckpointWriter& w) const {
   u64 n = 0;
-  for (const DirEntry& e : entries_) n += e.state != DirState::Unowned;
+  for (u64 i = 0; i < entries_.size(); ++i) n += entries_[i].state != DirState::Unowned;
   w.u64v(n);
   for (u64 i = 0; i < entries_.size(); ++i) {
     const DirEntry& e = entries_[i];
@@ -48,7 +48,7 @@ void Directory::save(CheckpointWriter& w) const {
 }
 
 void Directory::restore(CheckpointReader& r, unsigned num_cpus) {
-  std::fill(entries_.begin(), entries_.end(), DirEntry{});
+  entries_.clear();
   u64 n = r.u64v();
   if (n > entries_.size()) r.fail("directory: too many entries");
   u64 cpu_mask = num_cpus >= 64 ? ~u64{0} : (u64{1} << num_cpus) - 1;
