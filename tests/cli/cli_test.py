@@ -37,6 +37,8 @@ with tempfile.TemporaryDirectory() as tmp:
     bad_key = write("key.toml", b"[machine]\ncpus = 2\n")
     big_mem = write("mem.toml", b"[machine]\nmemory_per_node = \"2G\"\n")
     little = write("little.toml", b"[machine]\nendian = \"little\"\n")
+    bad_cache = write("cache.toml", b"[memory]\nl2_line = 96\n")
+    bad_model = write("model.toml", b"[run]\ncpu_model = \"detailed\"\n")
 
     run([], "subcommand", 2)
     run(["frobnicate"], "frobnicate", 2)
@@ -52,6 +54,11 @@ with tempfile.TemporaryDirectory() as tmp:
     run(["run", bad_key, hello], "unknown key 'cpus'")
     run(["run", big_mem, hello], "exceeds")
     run(["run", little, hello], "big-endian but the machine is little-endian")
+    run(["run", bad_cache, hello], "cache.toml:")
+    run(["run", bad_model, hello], "cpu_model must be")
+    run(["run", demo_cfg, hello, "--cpu-model", "detailed"], "detailed", 2)
+    run(["run", demo_cfg, hello, "--lockstep", "--lockstep-inject", "0x7fffffff"], "is not RAM")
+    run(["user", "--cpu-model", "detailed", hello], "--cpu-model must be")
     run(["disasm", not_elf], "not an ELF file")
     run(["run", demo_cfg, hello, "--stats-json", os.path.join(tmp, "no", "such", "dir.json")], "cannot write")
 
