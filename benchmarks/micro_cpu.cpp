@@ -1,6 +1,8 @@
 // micro_cpu.cpp - Google Benchmark micro-measurements of the interpreter's
 // hot paths: the dispatch loop on ALU code, the load/store fast path through
-// the software TLB, and instruction decoding (table search and slot fill).
+// the software TLB, a user <-> kernel trap round trip through CP0 (what a
+// trap-and-emulate monitor does all the time), and instruction decoding
+// (table search and slot fill).
 //
 //   build/benchmarks/micro-cpu [--benchmark_filter=Dispatch]
 //
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "sim/bus.h"
+#include "sim/mips/cp0.h"
 #include "sim/mips/cpu.h"
 #include "sim/mips/decode_cache.h"
 #include "sim/mips/isa.h"
@@ -105,6 +108,47 @@ void BM_LoadStoreLoop(benchmark::State& state) {
   run_chunks(state, rig);
 }
 BENCHMARK(BM_LoadStoreLoop);
+
+// Trap round trip: a user-mode loop (mapped through the JTLB) doing SYSCALL,
+// and a kernel handler at the general vector that skips it and returns with
+// ERET: 8 instruction slots per round trip, two mode changes.
+void BM_TrapRoundTrip(benchmark::State& state) {
+  constexpr u64 kUserVa = 0x0040'0000, kUserPa = 0x0030'0000, kHandlerPa = 0x180;
+  constexpr u32 kSyscall = 0x0000'000c, kEret = 0x4200'0018;
+  constexpr u32 kDmfc0EpcK0 = 0x403a'7000, kDmtc0K0Epc = 0x40ba'7000;  // dmfc0/dmtc0 $26, $14
+  Bus bus;
+  bus.add_ram(0, 8u << 20);
+  DecodeCache dcache;
+  Cp0 cp0([](const char*) {});
+  Cpu cpu(0, bus, dcache, cp0, true);
+  cp0.attach(cpu);
+  cp0.reset();
+  auto put = [&bus](u64 pa, std::vector<u32> words) {
+    for (u32 w : words) {
+      u8 b[4] = {static_cast<u8>(w >> 24), static_cast<u8>(w >> 16), static_cast<u8>(w >> 8), static_cast<u8>(w)};
+      bus.write_bytes(pa, b, 4);
+      pa += 4;
+    }
+  };
+  put(kHandlerPa, {kDmfc0EpcK0, itype(0x19, 26, 26, 4) /* daddiu k0, k0, 4 */, kDmtc0K0Epc, kEret});
+  put(kUserPa, {kSyscall, addiu(2, 2, 1), itype(4, 0, 0, static_cast<u32>(-3)) /* b loop */, kNop});
+  cp0.write(reg::EntryHi, kUserVa);
+  cp0.write(reg::EntryLo0, (kUserPa >> 12) << 6 | 3 << 3 | 7);  // cached, D, V, G
+  cp0.write(reg::EntryLo1, 1);                                    // G, invalid
+  cp0.write(reg::PageMask, 0);
+  cp0.write(reg::Index, 0);
+  cp0.tlbwi();
+  cp0.write(reg::Status, status::KSU & (u64{2} << status::kKsuShift));  // user mode, BEV = ERL = EXL = 0
+  cpu.set_pc(kUserVa);
+  u64 total = 0;
+  for (auto _ : state) {
+    total += cpu.run(kChunk);
+    if (cpu.stopped()) state.SkipWithError("the CPU stopped");
+  }
+  if (cpu.gpr[2] == 0) state.SkipWithError("no round trip completed");
+  state.SetItemsProcessed(static_cast<int64_t>(total));
+}
+BENCHMARK(BM_TrapRoundTrip);
 
 // A mix of raw words that exercise different parts of the table.
 std::vector<u32> decode_mix() {

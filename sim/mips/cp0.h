@@ -176,7 +176,6 @@ class Cp0 final : public CpuOwner {
   u64 count_cycle_ = 0;
   u64 random_cycle_ = 0;    // cycle at which Random was 63
   u64 context_key_ = ~u64{0};  // ERL, UX/SX/KX and ASID the soft TLB was filled under
-  Mode soft_tlb_mode_ = Mode::Kernel;  // most privileged mode it was filled in
   // time_by_mode(): cycles charged so far, and the open interval's mode and start
   std::array<u64, 3> mode_cycles_{};
   Mode acct_mode_ = Mode::Kernel;

@@ -9,13 +9,14 @@ Cpu::Cpu(unsigned id_, Bus& bus, DecodeCache& dcache, CpuOwner& owner, bool big_
     : id(id_), big_endian(big_endian_), bus_(bus), dcache_(dcache), owner_(owner) {}
 
 void Cpu::drop_write_page(const u8* host_page) {
-  for (SoftTlbEntry& e : wtlb_)
-    if (e.host == host_page) e = SoftTlbEntry{};
+  for (SoftTlb& set : stlb_)
+    for (SoftTlbEntry& e : set.write)
+      if (e.host == host_page) e = SoftTlbEntry{};
 }
 
 void Cpu::set_link(u64 va) {
   ll_bit = true;
-  const SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  const SoftTlbEntry& e = cur_->read[stlb_index(va)];
   // The load just filled the read entry unless the page is uncacheable
   // (a device): such a link is not tracked across CPUs.
   bool mapped = e.tag == (va & ~kPageMask);
@@ -30,11 +31,22 @@ void Cpu::clear_link() {
 }
 
 void Cpu::flush_soft_tlb() {
-  rtlb_.fill(SoftTlbEntry{});
-  wtlb_.fill(SoftTlbEntry{});
-  ftlb_.fill(SoftTlbEntry{});
-  rvictim_.fill(SoftTlbEntry{});
+  stlb_.fill(SoftTlb{});
   yield();  // run_slice() forgets the code page it remembers
+}
+
+void Cpu::forget_pages(u64 va, u64 bytes) {
+  if (bytes == 0) return;
+  u64 first = va & ~kPageMask, pages = (((va + bytes - 1) & ~kPageMask) - first) / kPageSize + 1;
+  if (pages >= kSoftTlbSize) return flush_soft_tlb();
+  for (u64 p = 0; p < pages; ++p) {
+    u64 page = first + p * kPageSize;
+    for (SoftTlb& set : stlb_) {
+      set.read[stlb_index(page)] = set.write[stlb_index(page)] = set.fetch[stlb_index(page)] = SoftTlbEntry{};
+      set.read_victim[victim_index(page)] = SoftTlbEntry{};
+    }
+  }
+  yield();
 }
 
 // Runs up to `max` cycles (cycle()), in slices that end exactly at the
@@ -145,7 +157,7 @@ u64 Cpu::run_slice_as(u64 max) {
       // and fetch_slow raises AdEL.
       u64 tag = fetch_pc & ~(kPageMask & ~u64{3});
       if (DS_UNLIKELY(tag != page_tag)) {
-        SoftTlbEntry& e = ftlb_[stlb_index(fetch_pc)];
+        SoftTlbEntry& e = cur_->fetch[stlb_index(fetch_pc)];
         bool uncached = false;
         if (e.tag != tag && !fetch_slow(fetch_pc, e, uncached)) {
           pending_ &= ~kException;
@@ -232,13 +244,13 @@ bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e, bool& uncached) {
   return true;
 }
 
-// Puts the read page va -> host into rtlb_, moving the page it displaces to
-// rvictim_.
+// Puts the read page va -> host into the read set, moving the page it
+// displaces to the victim table.
 void Cpu::fill_read_entry(u64 va, u8* host) {
-  SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  SoftTlbEntry& e = cur_->read[stlb_index(va)];
   SoftTlbEntry old = e;
   e = SoftTlbEntry{va & ~kPageMask, host, nullptr};
-  if (old.tag != ~u64{0} && old.tag != e.tag) rvictim_[victim_index(old.tag)] = old;
+  if (old.tag != ~u64{0} && old.tag != e.tag) cur_->read_victim[victim_index(old.tag)] = old;
 }
 
 bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
@@ -249,7 +261,7 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
   Translation t;
   u8* victim_host = nullptr;
   if (access == Access::Load) {  // a read page displaced by a conflict: no translation needed
-    const SoftTlbEntry& v = rvictim_[victim_index(va)];
+    const SoftTlbEntry& v = cur_->read_victim[victim_index(va)];
     if (v.tag == (va & ~kPageMask)) victim_host = v.host;
   }
   if (!victim_host && !owner_.translate(*this, va, access, t)) return false;
@@ -269,7 +281,7 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
       cache = cache && !bus_.page_reserved(host);
     }
     if (cache && access == Access::Store)
-      wtlb_[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
+      cur_->write[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
     else if (cache)
       fill_read_entry(va, host);
     switch (size) {

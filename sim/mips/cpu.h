@@ -184,9 +184,22 @@ class Cpu {
   template <typename T>
   bool store(u64 va, T value);
 
-  // Drops every software-TLB entry (the owner calls this when mappings,
-  // ASID or mode change).
+  // The software TLB has one set of entries per operating mode (kernel,
+  // supervisor, user), so a trap into the kernel and the return to a less
+  // privileged mode switch sets instead of flushing: a trap-and-emulate
+  // monitor does that on every privileged instruction of its guest.
+  // The owner selects the set of the mode it enters (mode: 0 kernel,
+  // 1 supervisor, 2 user), drops every entry of every set when the context
+  // (ASID, address-space bits) changes, and drops the pages of a mapping it
+  // removes with forget_pages.
+  void select_soft_tlb(unsigned mode) {
+    SoftTlb* set = &stlb_[mode];
+    if (set != cur_) cur_ = set, yield();  // run_slice() forgets the code page it remembers
+  }
   void flush_soft_tlb();
+  // Drops the entries of every set that could hold a page of
+  // [va, va + bytes) (by index, whatever their tag: conservative).
+  void forget_pages(u64 va, u64 bytes);
   // Forgets write software-TLB entries that point into one host page, so the
   // next store to it takes the slow path (used for LL/SC reservations).
   void drop_write_page(const u8* host_page);
@@ -217,8 +230,8 @@ class Cpu {
   static constexpr unsigned kSoftTlbBits = 8;
   static constexpr unsigned kSoftTlbSize = 1u << kSoftTlbBits;
   static unsigned stlb_index(u64 va) { return (va >> kPageShift) & (kSoftTlbSize - 1); }
-  // Read pages pushed out of rtlb_ wait in rvictim_, indexed by a hash that
-  // separates pages whose rtlb_ index collides (buffers a multiple of 1 MiB
+  // Read pages pushed out of `read` wait in `read_victim`, indexed by a hash
+  // that separates pages whose `read` index collides (buffers a multiple of 1 MiB
   // apart, as memcmp of two aligned buffers reads them).
   static unsigned victim_index(u64 va) {
     return ((va >> kPageShift) ^ (va >> (kPageShift + kSoftTlbBits))) & (kSoftTlbSize - 1);
@@ -239,13 +252,17 @@ class Cpu {
   u32 pending_ = 0;
   CpuTiming* timing_ = nullptr;
   u64 overrun_ = 0;  // cycles a stall ran past the end of the last run()
-  std::array<SoftTlbEntry, kSoftTlbSize> rtlb_{}, wtlb_{}, ftlb_{};
-  std::array<SoftTlbEntry, kSoftTlbSize> rvictim_{};
+  struct SoftTlb {
+    std::array<SoftTlbEntry, kSoftTlbSize> read, write, fetch;
+    std::array<SoftTlbEntry, kSoftTlbSize> read_victim;
+  };
+  std::array<SoftTlb, 3> stlb_{};  // by mode: kernel, supervisor, user
+  SoftTlb* cur_ = &stlb_[0];
 };
 
 template <typename T>
 inline bool Cpu::load(u64 va, T& out) {
-  const SoftTlbEntry& e = rtlb_[stlb_index(va)];
+  const SoftTlbEntry& e = cur_->read[stlb_index(va)];
   // The tag compare keeps the address bits below the access size, so a
   // misaligned address misses and access_slow raises AdEL.
   if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
@@ -261,7 +278,7 @@ inline bool Cpu::load(u64 va, T& out) {
 
 template <typename T>
 inline bool Cpu::store(u64 va, T value) {
-  const SoftTlbEntry& e = wtlb_[stlb_index(va)];
+  const SoftTlbEntry& e = cur_->write[stlb_index(va)];
   // As in load(): a misaligned address misses and access_slow raises AdES.
   if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
     if (DS_UNLIKELY(timing_ != nullptr)) timing_->data(e.host + (va & kPageMask), true, cycle());

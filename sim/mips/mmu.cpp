@@ -68,19 +68,16 @@ void Cp0::update_mode() {
   cpu_->forbidden = closed;
   cpu_->fpu.fr = st & status::FR;
 
-  // The software TLB remembers translations made under one context.  Entries
-  // made in a less privileged mode stay valid in a more privileged one (same
-  // ASID, ERL and X bits), so only a drop in privilege or a context change
-  // needs a flush.
+  // The software TLB remembers translations made under one context (ASID,
+  // ERL and the X bits), in one set per mode: a change of context drops
+  // them all, a change of mode only selects the mode's set (cpu.h).
   u64 key = (st & (status::ERL | status::UX | status::SX | status::KX)) |
             (r_[reg::EntryHi] & entryhi::kAsidMask) << 8;
-  if (key != context_key_ || m > soft_tlb_mode_) {
+  if (key != context_key_) {
     cpu_->flush_soft_tlb();
     context_key_ = key;
-    soft_tlb_mode_ = m;
-  } else if (m < soft_tlb_mode_) {
-    soft_tlb_mode_ = m;
   }
+  cpu_->select_soft_tlb(static_cast<unsigned>(m));
 }
 
 bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
@@ -168,12 +165,21 @@ void Cp0::tlbr() {
   update_mode();  // the ASID may have changed
 }
 
+// The software TLB may hold pages of the entry being replaced: they are
+// dropped (and those of the new entry's range, in case a stale page of the
+// same addresses is left from an earlier mapping).
 void Cp0::write_tlb(unsigned index) {
   TlbEntry& e = tlb_.entry[index & 63];
+  auto forget = [this](const TlbEntry& t) {
+    u64 pair = (t.page_mask | 0x1FFF) + 1;  // both pages of the pair
+    if (pair & (pair - 1)) return cpu_->flush_soft_tlb();  // a mask with holes: be safe
+    cpu_->forget_pages(t.hi & ~(pair - 1), pair);
+  };
+  forget(e);
   e.page_mask = r_[reg::PageMask];
   e.hi = r_[reg::EntryHi];
   e.lo = {r_[reg::EntryLo0], r_[reg::EntryLo1]};
-  cpu_->flush_soft_tlb();
+  forget(e);
 }
 
 void Cp0::tlbwi() { write_tlb(static_cast<unsigned>(r_[reg::Index])); }
