@@ -30,7 +30,12 @@ MachineConfig checker_config(MachineConfig cfg) {
 Lockstep::Lockstep(const MachineConfig& cfg) : null_(std::fopen("/dev/null", "w")) {
   if (!null_) throw std::runtime_error("lockstep: cannot open /dev/null");
   checker_ = std::make_unique<Machine>(checker_config(cfg), null_);
+}
+
+void Lockstep::start(Machine& main) {
+  checker_->set_cpu_model(CpuModel::Functional);
   for (unsigned i = 0; i < checker_->num_cpus(); ++i) checker_->cpu(i).cp0->make_follower();
+  main.set_lockstep(this);
 }
 
 Lockstep::~Lockstep() {

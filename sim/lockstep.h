@@ -36,10 +36,14 @@ class Cpu;
 class Lockstep {
  public:
   // Builds the checker from the main machine's description (functional,
-  // console to nowhere).  Load the same kernel into it with checker().
+  // console to nowhere).  Load the same kernel (or restore the same
+  // checkpoint) into checker(), then start().
   explicit Lockstep(const MachineConfig& cfg);
   ~Lockstep();
   Machine& checker() { return *checker_; }
+  // Makes the checker functional and a follower of main's interrupts (a
+  // restored checkpoint may have set either), and attaches it to main.
+  void start(Machine& main);
 
   // Runs main CPU c for one quantum of `quantum` cycles, one instruction at a
   // time, each followed by the checker's same CPU.  Returns false at the

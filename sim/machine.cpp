@@ -64,9 +64,7 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
     to_memory ? mem_->dma_write(pa, len) : mem_->dma_read(pa, len);
   };
   const u8* ram_host = bus_.ram_page(memmap::kRamBase);
-  u64 uncached = numa::ns_to_cycles(cfg.memory.uncached_ns, cfg.clock_mhz);
-  for (auto& c : cpus_)
-    timing_.push_back(std::make_unique<mips::CpuTiming>(c->id, *mem_, c->stall_cycles, ram_host, uncached));
+  for (auto& c : cpus_) timing_.push_back(std::make_unique<mips::CpuTiming>(c->id, *mem_, c->stall_cycles, ram_host));
   set_cpu_model(cfg.cpu_model);
 }
 

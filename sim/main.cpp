@@ -18,7 +18,6 @@
 #include "sim/elf_loader.h"
 #include "sim/lockstep.h"
 #include "sim/machine.h"
-#include "sim/mips/cp0.h"
 #include "sim/mips/disasm.h"
 #include "sim/user/user_main.h"
 
@@ -75,9 +74,7 @@ int cmd_run(const RunOptions& o, bool resume) {
   }
   if (!o.cpu_model.empty()) m.set_cpu_model(cfg.cpu_model);  // also over a checkpoint's model
   if (lockstep) {
-    lockstep->checker().set_cpu_model(ds::CpuModel::Functional);
-    for (unsigned i = 0; i < m.num_cpus(); ++i) lockstep->checker().cpu(i).cp0->make_follower();
-    m.set_lockstep(lockstep.get());
+    lockstep->start(m);
     if (o.lockstep_inject) lockstep->inject_memory_fault(*o.lockstep_inject);
   }
   if (o.insn_mix) m.count_instruction_mix();

@@ -83,7 +83,7 @@ RowTiming timing_of(const InsnDesc& row) {
     return t;
   }
   std::string_view op = name.substr(0, name.find('.'));
-  bool dbl = name.find(".d") != std::string_view::npos && !name.ends_with(".s");
+  bool dbl = name.ends_with(".d");
   if (std::strchr(row.args, 'D') || t.writes_cc) {  // an FP operation with a result
     t.latency = kFpDefaultLatency;
     for (const UnitLatency& u : kFpLatency)
@@ -113,9 +113,12 @@ const std::vector<RowTiming>& row_timing() {
   return table;
 }
 
-CpuTiming::CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host,
-                     u64 uncached_cycles)
-    : cpu_(cpu), ms_(ms), stall_cycles_(stall_cycles), ram_host_(ram_host), uncached_cycles_(uncached_cycles),
+CpuTiming::CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host)
+    : cpu_(cpu),
+      ms_(ms),
+      stall_cycles_(stall_cycles),
+      ram_host_(ram_host),
+      uncached_cycles_(numa::ns_to_cycles(ms.config().uncached_ns, ms.topology().clock_mhz)),
       l1_hit_cycles_(ms.config().l1_hit_cycles) {
   iline_shift_ = 0;
   while ((1u << iline_shift_) < ms.config().l1i.line_bytes) ++iline_shift_;

@@ -54,8 +54,9 @@ const std::vector<RowTiming>& row_timing();
 class CpuTiming {
  public:
   // `stall_cycles` is the CPU's counter; `ram_host` the host address of
-  // physical address 0 (RAM is one block from 0, sim/memmap.h).
-  CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host, u64 uncached_cycles);
+  // physical address 0 (RAM is one block from 0, sim/memmap.h).  The
+  // uncached latency is the memory system's uncached_ns at its clock.
+  CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host);
 
   bool charge = true;  // false: keep the caches warm, charge no time
   StallCounters stalls;

@@ -30,10 +30,8 @@ Process::Process(const ElfImage& img, const ProcessOptions& opt)
   cpu_->forbidden = mips::kGateCp0 | (opt.isa_r2 ? 0u : u32{mips::kGateR2});
   cpu_->fpu.fr = true;
   if (opt.timing) {
-    numa::MemoryConfig mc;
-    memsys_ = std::make_unique<numa::MemorySystem>(mc, numa::Topology{1, 1, kTimedBytes, kClockMhz});
-    timing_ = std::make_unique<mips::CpuTiming>(0, *memsys_, cpu_->stall_cycles, bus_.ram_page(kPoolBase),
-                                                numa::ns_to_cycles(mc.uncached_ns, kClockMhz));
+    memsys_ = std::make_unique<numa::MemorySystem>(numa::MemoryConfig{}, numa::Topology{1, 1, kTimedBytes, kClockMhz});
+    timing_ = std::make_unique<mips::CpuTiming>(0, *memsys_, cpu_->stall_cycles, bus_.ram_page(kPoolBase));
     cpu_->set_timing(timing_.get());
   }
   load(img);

@@ -63,7 +63,7 @@ class TimedRig : public CpuRig {
  public:
   numa::MemoryConfig mc;
   numa::MemorySystem ms{mc, numa::Topology{1, 1, 0x10000, 200}};
-  CpuTiming timing{0, ms, cpu.stall_cycles, bus.ram_page(0), 60};
+  CpuTiming timing{0, ms, cpu.stall_cycles, bus.ram_page(0)};
   TimedRig() {
     cpu.set_timing(&timing);
     timing.sync(0, 0);
