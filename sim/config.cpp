@@ -8,30 +8,13 @@
 #include <toml++/toml.h>
 
 #include "sim/memmap.h"
+#include "sim/toml_keys.h"
 
 namespace ds {
 
-namespace {
-
-[[noreturn]] void fail(const std::string& name, const std::string& why) {
-  throw std::runtime_error(name + ": " + why);
-}
-
-void check_keys(const toml::table& t, const std::string& where, const std::set<std::string>& allowed,
-                const std::string& name) {
-  for (auto&& [k, v] : t)
-    if (!allowed.count(std::string(k.str()))) fail(name, "unknown key '" + std::string(k.str()) + "' in " + where);
-}
-
-u64 get_uint(const toml::table& t, const char* key, u64 def, const std::string& name) {
-  auto node = t.get(key);
-  if (!node) return def;
-  auto v = node->value<int64_t>();
-  if (!v || *v < 0) fail(name, std::string("'") + key + "' must be a non-negative integer");
-  return static_cast<u64>(*v);
-}
-
-}  // namespace
+using toml_keys::check_keys;
+using toml_keys::fail;
+using toml_keys::get_uint;
 
 u64 parse_size(const std::string& s) {
   if (s.empty()) throw std::runtime_error("empty size");

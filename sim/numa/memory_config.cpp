@@ -5,21 +5,16 @@
 #include <stdexcept>
 
 #include "sim/config.h"
+#include "sim/toml_keys.h"
 
 namespace ds::numa {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& name, const std::string& why) {
-  throw std::runtime_error(name + ": " + why);
-}
+using toml_keys::fail;
 
 u64 get_uint(const toml::table& t, const char* key, u64 def, const std::string& name) {
-  auto node = t.get(key);
-  if (!node) return def;
-  auto v = node->value<int64_t>();
-  if (!v || *v < 0) fail(name, std::string("[memory] '") + key + "' must be a non-negative integer");
-  return static_cast<u64>(*v);
+  return toml_keys::get_uint(t, key, def, name, "[memory] ");
 }
 
 // A size: an integer or a string with a K/M/G suffix.
@@ -71,8 +66,7 @@ MemoryConfig parse_memory_config(const toml::table* section, const std::string& 
       "model", "local_ns", "remote_ns", "dirty_extra_ns", "invalidate_extra_ns", "controller_occupancy_ns",
       "invalidate_occupancy_ns", "network_occupancy_ns", "l1_hit_cycles", "l2_hit_cycles", "uncached_ns", "l1i_size",
       "l1i_ways", "l1i_line", "l1d_size", "l1d_ways", "l1d_line", "l2_size", "l2_ways", "l2_line"};
-  for (auto&& [k, v] : t)
-    if (!allowed.count(std::string(k.str()))) fail(name, "unknown key '" + std::string(k.str()) + "' in [memory]");
+  toml_keys::check_keys(t, "[memory]", allowed, name);
 
   if (auto node = t.get("model")) {
     auto m = node->value<std::string>();
