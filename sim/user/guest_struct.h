@@ -19,6 +19,24 @@ class GuestStruct {
   void put(u64 off, T v) {
     store_guest<T>(bytes_.data() + off, v, be_);
   }
+  // Stores the low `width` bytes (1, 2, 4 or 8) of v at `off`: for fields
+  // given as LINUX_<S>_OFF_<F> / LINUX_<S>_W_<F> in abi/linux_n64.h.
+  void put_field(u64 off, u64 width, u64 v) {
+    switch (width) {
+      case 1: put<u8>(off, static_cast<u8>(v)); break;
+      case 2: put<u16>(off, static_cast<u16>(v)); break;
+      case 4: put<u32>(off, static_cast<u32>(v)); break;
+      default: put<u64>(off, v); break;
+    }
+  }
+  u64 get_field(u64 off, u64 width) const {
+    switch (width) {
+      case 1: return get<u8>(off);
+      case 2: return get<u16>(off);
+      case 4: return get<u32>(off);
+      default: return get<u64>(off);
+    }
+  }
   void put_string(u64 off, const std::string& s, u64 field) {
     std::memcpy(bytes_.data() + off, s.data(), std::min<u64>(s.size(), field - 1));
   }

@@ -1,60 +1,36 @@
-// linux_abi.h - the numbers and layouts of the Linux MIPS n64 user ABI that
-// the user-mode runner speaks: syscall numbers, errno values, open/mmap flag
-// bits, signal numbers and the offsets of the structures it writes into guest
-// memory.  Values are transcribed from the kernel's MIPS uapi headers
-// (arch/mips/include/uapi/asm/{unistd_n64,errno,fcntl,mman,signal,stat,
-// sigcontext}.h); many differ from x86-64, so host values are never passed
-// through without translation.
+// linux_abi.h - the Linux MIPS n64 user ABI in the runner's C++ names:
+// syscall numbers (nr::), errno values (err::), signals (Sig), flag bits and
+// the structure layouts it writes into guest memory.  Every value comes from
+// abi/linux_n64.h, the definition the guest kernels share (checked against
+// the kernel's MIPS uapi headers by tests/abi); nothing is written here
+// twice.  Many values differ from x86-64, so host values are never passed
+// through without translation (linux_abi.cpp).
 #pragma once
+#include "abi/linux_n64.h"
 #include "sim/types.h"
 
 namespace ds::user {
 
-// ---- syscall numbers (n64: 5000 + the offset in unistd_n64.h) --------------
+// ---- syscall numbers: nr::read == 5000, one per n64 system call -------------
 namespace nr {
-constexpr u64 kBase = 5000;
-enum : u64 {
-  read = kBase + 0, write = kBase + 1, open = kBase + 2, close = kBase + 3, stat = kBase + 4,
-  fstat = kBase + 5, lstat = kBase + 6, poll = kBase + 7, lseek = kBase + 8, mmap = kBase + 9,
-  mprotect = kBase + 10, munmap = kBase + 11, brk = kBase + 12, rt_sigaction = kBase + 13,
-  rt_sigprocmask = kBase + 14, ioctl = kBase + 15, pread64 = kBase + 16, pwrite64 = kBase + 17,
-  readv = kBase + 18, writev = kBase + 19, access = kBase + 20, pipe = kBase + 21,
-  sched_yield = kBase + 23, mremap = kBase + 24, madvise = kBase + 27, dup = kBase + 31,
-  dup2 = kBase + 32, nanosleep = kBase + 34, getpid = kBase + 38, clone = kBase + 55,
-  fork = kBase + 56, execve = kBase + 57, exit = kBase + 58, wait4 = kBase + 59, kill = kBase + 60,
-  uname = kBase + 61, fcntl = kBase + 70, fsync = kBase + 72, fdatasync = kBase + 73,
-  truncate = kBase + 74, ftruncate = kBase + 75, getcwd = kBase + 77, chdir = kBase + 78,
-  fchdir = kBase + 79, rename = kBase + 80, mkdir = kBase + 81, rmdir = kBase + 82,
-  unlink = kBase + 85, readlink = kBase + 87, chmod = kBase + 88, fchmod = kBase + 89,
-  umask = kBase + 93, gettimeofday = kBase + 94, getrlimit = kBase + 95, getrusage = kBase + 96,
-  sysinfo = kBase + 97, times = kBase + 98, getuid = kBase + 100, getgid = kBase + 102, setuid = kBase + 103, setgid = kBase + 104,
-  geteuid = kBase + 105, getegid = kBase + 106, setpgid = kBase + 107, getppid = kBase + 108,
-  getpgrp = kBase + 109, setsid = kBase + 110, getpgid = kBase + 119, getsid = kBase + 122,
-  rt_sigsuspend = kBase + 128, sigaltstack = kBase + 129, prctl = kBase + 153,
-  setrlimit = kBase + 155, gettid = kBase + 178, tkill = kBase + 192, futex = kBase + 194,
-  sched_getaffinity = kBase + 196, exit_group = kBase + 205, rt_sigreturn = kBase + 211,
-  set_tid_address = kBase + 212, clock_gettime = kBase + 222, clock_getres = kBase + 223,
-  clock_nanosleep = kBase + 224, tgkill = kBase + 225, set_thread_area = kBase + 242,
-  openat = kBase + 247, mkdirat = kBase + 248, newfstatat = kBase + 252, unlinkat = kBase + 253,
-  renameat = kBase + 254, readlinkat = kBase + 257, fchmodat = kBase + 258,
-  faccessat = kBase + 259, ppoll = kBase + 261, set_robust_list = kBase + 268,
-  utimensat = kBase + 275, dup3 = kBase + 286, pipe2 = kBase + 287, prlimit64 = kBase + 297,
-  getdents64 = kBase + 308, renameat2 = kBase + 311, getrandom = kBase + 313,
-  statx = kBase + 326, rseq = kBase + 327, faccessat2 = kBase + 439,
-};
+constexpr u64 kBase = LINUX_NR_BASE;
+constexpr u64 kCount = LINUX_NR_COUNT;  // numbers are kBase .. kBase + kCount - 1
+#define DS_USER_NR(name, number) name = number,
+enum : u64 { LINUX_N64_SYSCALLS(DS_USER_NR) };
+#undef DS_USER_NR
 }  // namespace nr
 
-// ---- errno values (MIPS numbering; 1..34 agree with every Linux port) -------
+// The system call's name ("openat"), or nullptr for an unassigned number.
+const char* syscall_name(u64 number);
+
+// ---- errno values: err::kENOSYS == 89 (MIPS numbering) -----------------------
 namespace err {
-enum : i64 {
-  kEPERM = 1, kENOENT = 2, kESRCH = 3, kEINTR = 4, kEIO = 5, kEBADF = 9, kECHILD = 10, kEAGAIN = 11,
-  kENOMEM = 12, kEACCES = 13, kEFAULT = 14, kEEXIST = 17, kENOTDIR = 20, kEISDIR = 21, kEINVAL = 22,
-  kEMFILE = 24, kENOTTY = 25, kESPIPE = 29, kERANGE = 34, kENAMETOOLONG = 78, kENOSYS = 89,
-  kENOTEMPTY = 93,
-};
+#define DS_USER_ERRNO(name, value) k##name = value,
+enum : i64 { LINUX_ERRNOS(DS_USER_ERRNO) };
+#undef DS_USER_ERRNO
 }  // namespace err
 
-// Host errno -> MIPS errno (identity for 1..34, table for the rest).
+// Host errno -> MIPS errno, by name; EINVAL for a host errno MIPS lacks.
 i64 mips_errno(int host_errno);
 
 // ---- open(2) flags --------------------------------------------------------
@@ -65,71 +41,92 @@ u64 guest_open_flags(int host_flags);
 
 // ---- mmap(2) ----------------------------------------------------------------
 enum : u64 {
-  kProtRead = 1, kProtWrite = 2, kProtExec = 4,
-  kMapShared = 0x1, kMapPrivate = 0x2, kMapType = 0xf, kMapFixed = 0x10, kMapAnonymous = 0x800,
-  kMapFixedNoreplace = 0x100000,
-  kMremapMaymove = 1, kMremapFixed = 2,
+  kProtRead = LINUX_PROT_READ, kProtWrite = LINUX_PROT_WRITE, kProtExec = LINUX_PROT_EXEC,
+  kMapShared = LINUX_MAP_SHARED, kMapPrivate = LINUX_MAP_PRIVATE, kMapType = LINUX_MAP_TYPE,
+  kMapFixed = LINUX_MAP_FIXED, kMapAnonymous = LINUX_MAP_ANONYMOUS,
+  kMapFixedNoreplace = LINUX_MAP_FIXED_NOREPLACE,
+  kMremapMaymove = LINUX_MREMAP_MAYMOVE, kMremapFixed = LINUX_MREMAP_FIXED,
 };
 
-// ---- signals ----------------------------------------------------------------
-enum Sig : int {
-  kSIGHUP = 1, kSIGINT = 2, kSIGQUIT = 3, kSIGILL = 4, kSIGTRAP = 5, kSIGABRT = 6, kSIGEMT = 7,
-  kSIGFPE = 8, kSIGKILL = 9, kSIGBUS = 10, kSIGSEGV = 11, kSIGSYS = 12, kSIGPIPE = 13, kSIGALRM = 14,
-  kSIGTERM = 15, kSIGUSR1 = 16, kSIGUSR2 = 17, kSIGCHLD = 18, kSIGPWR = 19, kSIGWINCH = 20,
-  kSIGURG = 21, kSIGIO = 22, kSIGSTOP = 23, kSIGTSTP = 24, kSIGCONT = 25, kSIGTTIN = 26, kSIGTTOU = 27,
-  kSIGVTALRM = 28, kSIGPROF = 29, kSIGXCPU = 30, kSIGXFSZ = 31,
-};
-constexpr int kNumSignals = 128;  // _NSIG; signals are 1..128
-const char* signal_name(int sig);  // "SIGSEGV"; "SIG42" for real-time ones
+// ---- signals: kSIGBUS == 10 (MIPS numbering) ----------------------------------
+#define DS_USER_SIG(name, number, action) k##name = number,
+enum Sig : int { LINUX_SIGNALS(DS_USER_SIG) };
+#undef DS_USER_SIG
+constexpr int kNumSignals = LINUX_NSIG;  // signals are 1..128
+const char* signal_name(int sig);        // "SIGSEGV"; "SIG42" for real-time ones
+// The default action of `sig`: LINUX_SIGACT_TERM, _CORE, _IGN, _STOP or _CONT.
+int default_action(int sig);
 
 enum : u64 {
-  kSaNocldstop = 0x1, kSaSiginfo = 0x8, kSaOnstack = 0x08000000, kSaRestart = 0x10000000,
-  kSaNodefer = 0x40000000, kSaResethand = 0x80000000,
-  kSigBlock = 1, kSigUnblock = 2, kSigSetmask = 3,
-  kSigDfl = 0, kSigIgn = 1,
-  kSsOnstack = 1, kSsDisable = 2, kMinSigStkSz = 2048,
+  kSaNocldstop = LINUX_SA_NOCLDSTOP, kSaSiginfo = LINUX_SA_SIGINFO, kSaOnstack = LINUX_SA_ONSTACK,
+  kSaRestart = LINUX_SA_RESTART, kSaNodefer = LINUX_SA_NODEFER, kSaResethand = LINUX_SA_RESETHAND,
+  kSigBlock = LINUX_SIG_BLOCK, kSigUnblock = LINUX_SIG_UNBLOCK, kSigSetmask = LINUX_SIG_SETMASK,
+  kSigDfl = LINUX_SIG_DFL, kSigIgn = LINUX_SIG_IGN,
+  kSsOnstack = LINUX_SS_ONSTACK, kSsDisable = LINUX_SS_DISABLE, kMinSigStkSz = LINUX_MINSIGSTKSZ,
+  kSigsetSize = LINUX_SIGSET_SIZE,
 };
 // si_code values used for faults.
 enum : int {
-  kSegvMaperr = 1, kSegvAccerr = 2, kBusAdraln = 1, kIllIllopc = 1, kFpeIntdiv = 1,
-  kFpeIntovf = 2, kTrapBrkpt = 1, kSiUser = 0, kSiTkill = -6,
+  kSegvMaperr = LINUX_SEGV_MAPERR, kSegvAccerr = LINUX_SEGV_ACCERR, kBusAdraln = LINUX_BUS_ADRALN,
+  kIllIllopc = LINUX_ILL_ILLOPC, kFpeIntdiv = LINUX_FPE_INTDIV, kFpeIntovf = LINUX_FPE_INTOVF,
+  kTrapBrkpt = LINUX_TRAP_BRKPT, kSiUser = LINUX_SI_USER, kSiTkill = LINUX_SI_TKILL,
 };
 
-// Layout of the kernel's struct sigaction on MIPS (asm/signal.h).
+// The kernel's struct sigaction on MIPS (flags first, 32 bits wide).
 struct KSigactionLayout {
-  static constexpr u64 flags = 0, handler = 8, mask = 16, size = 32;
+  static constexpr u64 flags = LINUX_SIGACTION_OFF_FLAGS, handler = LINUX_SIGACTION_OFF_HANDLER;
+  static constexpr u64 mask = LINUX_SIGACTION_OFF_MASK, size = LINUX_SIGACTION_SIZE;
+};
+
+// stack_t (sigaltstack, uc_stack): ss_sp, ss_size, ss_flags on MIPS.
+struct StackLayout {
+  static constexpr u64 sp = LINUX_STACK_OFF_SP, size_field = LINUX_STACK_OFF_SIZE;
+  static constexpr u64 flags = LINUX_STACK_OFF_FLAGS, size = LINUX_STACK_SIZE;
 };
 
 // The rt_sigframe the kernel builds on the user stack (arch/mips/kernel/
-// signal.c): o32 argument save area, siginfo, then a ucontext whose
-// uc_mcontext is the 64-bit struct sigcontext.
+// signal.c; see abi/linux_n64.h): o32 argument save area, siginfo, then a
+// ucontext whose uc_mcontext is the 64-bit struct sigcontext.  Offsets are
+// from the start of the frame.
 struct SigFrameLayout {
-  static constexpr u64 info = 24;  // siginfo_t, 128 bytes
-  static constexpr u64 uc = info + 128;
-  static constexpr u64 uc_flags = uc + 0, uc_link = uc + 8, uc_stack = uc + 16;
-  static constexpr u64 mcontext = uc + 40;
-  static constexpr u64 sc_regs = mcontext + 0, sc_fpregs = mcontext + 256;
-  static constexpr u64 sc_mdhi = mcontext + 512, sc_mdlo = mcontext + 544;
-  static constexpr u64 sc_pc = mcontext + 576, sc_fpc_csr = mcontext + 584;
-  static constexpr u64 sc_used_math = mcontext + 588;
-  static constexpr u64 uc_sigmask = mcontext + 600;
-  static constexpr u64 size = uc_sigmask + 16;
+  // siginfo_t (not si_*: the host <signal.h> defines those as macros)
+  static constexpr u64 info = LINUX_RT_SIGFRAME_OFF_INFO;
+  static constexpr u64 info_signo = info + LINUX_SIGINFO_OFF_SIGNO, info_code = info + LINUX_SIGINFO_OFF_CODE;
+  static constexpr u64 info_addr = info + LINUX_SIGINFO_OFF_ADDR, info_pid = info + LINUX_SIGINFO_OFF_PID;
+  static constexpr u64 uc = LINUX_RT_SIGFRAME_OFF_UC;
+  static constexpr u64 uc_flags = uc + LINUX_UCONTEXT_OFF_FLAGS, uc_link = uc + LINUX_UCONTEXT_OFF_LINK;
+  static constexpr u64 uc_stack = uc + LINUX_UCONTEXT_OFF_STACK;
+  static constexpr u64 mcontext = uc + LINUX_UCONTEXT_OFF_MCONTEXT;
+  static constexpr u64 sc_regs = mcontext + LINUX_SIGCONTEXT_OFF_REGS;
+  static constexpr u64 sc_fpregs = mcontext + LINUX_SIGCONTEXT_OFF_FPREGS;
+  static constexpr u64 sc_mdhi = mcontext + LINUX_SIGCONTEXT_OFF_MDHI;
+  static constexpr u64 sc_mdlo = mcontext + LINUX_SIGCONTEXT_OFF_MDLO;
+  static constexpr u64 sc_pc = mcontext + LINUX_SIGCONTEXT_OFF_PC;
+  static constexpr u64 sc_fpc_csr = mcontext + LINUX_SIGCONTEXT_OFF_FPC_CSR;
+  static constexpr u64 sc_used_math = mcontext + LINUX_SIGCONTEXT_OFF_USED_MATH;
+  static constexpr u64 uc_sigmask = uc + LINUX_UCONTEXT_OFF_SIGMASK;
+  static constexpr u64 size = LINUX_RT_SIGFRAME_SIZE;
 };
 
 // ---- ioctl ------------------------------------------------------------------
-enum : u64 { kTCGETS = 0x540d, kTIOCGWINSZ = 0x40087468, kFIONREAD = 0x467f };
+enum : u64 { kTCGETS = LINUX_TCGETS, kTIOCGWINSZ = LINUX_TIOCGWINSZ, kFIONREAD = LINUX_FIONREAD };
 
 // ---- *at() ------------------------------------------------------------------
-enum : i64 { kAtFdcwd = -100 };
+enum : i64 { kAtFdcwd = LINUX_AT_FDCWD };
 enum : u64 {
-  kAtSymlinkNofollow = 0x100, kAtRemovedir = 0x200, kAtEaccess = 0x200, kAtEmptyPath = 0x1000,
+  kAtSymlinkNofollow = LINUX_AT_SYMLINK_NOFOLLOW, kAtRemovedir = LINUX_AT_REMOVEDIR,
+  kAtEaccess = LINUX_AT_EACCESS, kAtEmptyPath = LINUX_AT_EMPTY_PATH,
 };
 
 // ---- auxiliary vector tags ----------------------------------------------------
 enum : u64 {
-  kAT_NULL = 0, kAT_PHDR = 3, kAT_PHENT = 4, kAT_PHNUM = 5, kAT_PAGESZ = 6, kAT_BASE = 7, kAT_FLAGS = 8,
-  kAT_ENTRY = 9, kAT_UID = 11, kAT_EUID = 12, kAT_GID = 13, kAT_EGID = 14, kAT_PLATFORM = 15,
-  kAT_HWCAP = 16, kAT_CLKTCK = 17, kAT_SECURE = 23, kAT_RANDOM = 25, kAT_HWCAP2 = 26, kAT_EXECFN = 31,
+  kAT_NULL = LINUX_AT_NULL, kAT_PHDR = LINUX_AT_PHDR, kAT_PHENT = LINUX_AT_PHENT,
+  kAT_PHNUM = LINUX_AT_PHNUM, kAT_PAGESZ = LINUX_AT_PAGESZ, kAT_BASE = LINUX_AT_BASE,
+  kAT_FLAGS = LINUX_AT_FLAGS, kAT_ENTRY = LINUX_AT_ENTRY, kAT_UID = LINUX_AT_UID,
+  kAT_EUID = LINUX_AT_EUID, kAT_GID = LINUX_AT_GID, kAT_EGID = LINUX_AT_EGID,
+  kAT_PLATFORM = LINUX_AT_PLATFORM, kAT_HWCAP = LINUX_AT_HWCAP, kAT_CLKTCK = LINUX_AT_CLKTCK,
+  kAT_SECURE = LINUX_AT_SECURE, kAT_RANDOM = LINUX_AT_RANDOM, kAT_HWCAP2 = LINUX_AT_HWCAP2,
+  kAT_EXECFN = LINUX_AT_EXECFN,
 };
 
 }  // namespace ds::user

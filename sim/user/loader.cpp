@@ -150,7 +150,7 @@ void Process::load(const ElfImage& img) {
   u64 random = sb.push_bytes(rnd, sizeof rnd);
 
   const std::pair<u64, u64> auxv[] = {
-      {kAT_HWCAP, 0},          {kAT_PAGESZ, kPageSize},     {kAT_CLKTCK, 100},
+      {kAT_HWCAP, 0},          {kAT_PAGESZ, kPageSize},     {kAT_CLKTCK, LINUX_CLK_TCK},
       {kAT_PHDR, phdr_va},     {kAT_PHENT, img.phentsize},  {kAT_PHNUM, img.phnum},
       {kAT_BASE, 0},           {kAT_FLAGS, 0},              {kAT_ENTRY, img.entry},
       {kAT_UID, kGuestUid},    {kAT_EUID, kGuestUid},       {kAT_GID, kGuestGid},

@@ -12,9 +12,11 @@ namespace {
 
 using L = SigFrameLayout;
 
+// Signals whose default action does not end the process.  There is no job
+// control here, so the stop signals are ignored like SIGCONT.
 bool default_ignores(int sig) {
-  return sig == kSIGCHLD || sig == kSIGURG || sig == kSIGWINCH || sig == kSIGCONT || sig == kSIGSTOP ||
-         sig == kSIGTSTP || sig == kSIGTTIN || sig == kSIGTTOU;
+  int a = default_action(sig);
+  return a == LINUX_SIGACT_IGN || a == LINUX_SIGACT_CONT || a == LINUX_SIGACT_STOP;
 }
 
 bool on_altstack(const SignalState& s, u64 sp) {
@@ -34,15 +36,15 @@ void enter_handler(Process& p, int sig, int code, u64 addr, u64 resume_pc) {
   u64 frame = (sp - 32 - L::size) & ~u64{15};
 
   GuestStruct f(L::size, p.big_endian());
-  f.put<u32>(L::info + 0, static_cast<u32>(sig));   // si_signo
-  f.put<u32>(L::info + 4, static_cast<u32>(code));  // si_code (MIPS swaps code and errno)
+  f.put_field(L::info_signo, LINUX_SIGINFO_W_SIGNO, static_cast<u32>(sig));
+  f.put_field(L::info_code, LINUX_SIGINFO_W_CODE, static_cast<u32>(code));  // MIPS: code before errno
   if (code > 0)
-    f.put<u64>(L::info + 16, addr);                 // si_addr
+    f.put_field(L::info_addr, LINUX_SIGINFO_W_ADDR, addr);
   else
-    f.put<u32>(L::info + 16, static_cast<u32>(kGuestPid));  // si_pid (kill from ourselves)
-  f.put<u64>(L::uc_stack + 0, s.altstack_sp);
-  f.put<u64>(L::uc_stack + 8, s.altstack_size);
-  f.put<u32>(L::uc_stack + 16, s.altstack_flags);
+    f.put_field(L::info_pid, LINUX_SIGINFO_W_PID, static_cast<u64>(kGuestPid));  // kill from ourselves
+  f.put_field(L::uc_stack + StackLayout::sp, LINUX_STACK_W_SP, s.altstack_sp);
+  f.put_field(L::uc_stack + StackLayout::size_field, LINUX_STACK_W_SIZE, s.altstack_size);
+  f.put_field(L::uc_stack + StackLayout::flags, LINUX_STACK_W_FLAGS, s.altstack_flags);
   for (unsigned r = 0; r < 32; ++r) {
     f.put<u64>(L::sc_regs + 8 * r, c.gpr[r]);
     f.put<u64>(L::sc_fpregs + 8 * r, c.fpu.fpr[r]);
@@ -50,8 +52,8 @@ void enter_handler(Process& p, int sig, int code, u64 addr, u64 resume_pc) {
   f.put<u64>(L::sc_mdhi, c.hi);
   f.put<u64>(L::sc_mdlo, c.lo);
   f.put<u64>(L::sc_pc, resume_pc);
-  f.put<u32>(L::sc_fpc_csr, c.fpu.fcsr);
-  f.put<u32>(L::sc_used_math, 1);
+  f.put_field(L::sc_fpc_csr, LINUX_SIGCONTEXT_W_FPC_CSR, c.fpu.fcsr);
+  f.put_field(L::sc_used_math, LINUX_SIGCONTEXT_W_USED_MATH, 1);
   f.put<u64>(L::uc_sigmask, s.blocked.w[0]);
   f.put<u64>(L::uc_sigmask + 8, s.blocked.w[1]);
   if (!f.copy_out(p, frame)) {
@@ -117,14 +119,14 @@ void deliver_pending(Process& p) {
 
 i64 sys_rt_sigaction(Process& p, const u64* a) {
   int sig = static_cast<int>(a[0]);
-  if (a[3] != 16 || sig < 1 || sig > kNumSignals) return -err::kEINVAL;
+  if (a[3] != kSigsetSize || sig < 1 || sig > kNumSignals) return -err::kEINVAL;
   SigAction& cur = p.signals().action[sig];
   SigAction old = cur;
   if (a[1]) {
     if (sig == kSIGKILL || sig == kSIGSTOP) return -err::kEINVAL;
     GuestStruct g(KSigactionLayout::size, p.big_endian());
     if (!g.copy_in(p, a[1])) return -err::kEFAULT;
-    cur.flags = g.get<u32>(KSigactionLayout::flags);
+    cur.flags = g.get_field(KSigactionLayout::flags, LINUX_SIGACTION_W_FLAGS);
     cur.handler = g.get<u64>(KSigactionLayout::handler);
     cur.mask.w[0] = g.get<u64>(KSigactionLayout::mask);
     cur.mask.w[1] = g.get<u64>(KSigactionLayout::mask + 8);
@@ -132,7 +134,7 @@ i64 sys_rt_sigaction(Process& p, const u64* a) {
   }
   if (a[2]) {
     GuestStruct g(KSigactionLayout::size, p.big_endian());
-    g.put<u32>(KSigactionLayout::flags, static_cast<u32>(old.flags));
+    g.put_field(KSigactionLayout::flags, LINUX_SIGACTION_W_FLAGS, old.flags);
     g.put<u64>(KSigactionLayout::handler, old.handler);
     g.put<u64>(KSigactionLayout::mask, old.mask.w[0]);
     g.put<u64>(KSigactionLayout::mask + 8, old.mask.w[1]);
@@ -142,7 +144,7 @@ i64 sys_rt_sigaction(Process& p, const u64* a) {
 }
 
 i64 sys_rt_sigprocmask(Process& p, const u64* a) {
-  if (a[3] != 16) return -err::kEINVAL;
+  if (a[3] != kSigsetSize) return -err::kEINVAL;
   SigSet& blocked = p.signals().blocked;
   SigSet old = blocked;
   if (a[1]) {
@@ -174,7 +176,7 @@ i64 sys_rt_sigreturn(Process& p, const u64*) {
   for (unsigned r = 0; r < 32; ++r) c.fpu.fpr[r] = f.get<u64>(L::sc_fpregs + 8 * r);
   c.hi = f.get<u64>(L::sc_mdhi);
   c.lo = f.get<u64>(L::sc_mdlo);
-  c.fpu.fcsr = f.get<u32>(L::sc_fpc_csr);
+  c.fpu.fcsr = static_cast<u32>(f.get_field(L::sc_fpc_csr, LINUX_SIGCONTEXT_W_FPC_CSR));
   c.set_pc(f.get<u64>(L::sc_pc));
   SigSet& blocked = p.signals().blocked;
   blocked.w[0] = f.get<u64>(L::uc_sigmask);
@@ -186,23 +188,26 @@ i64 sys_rt_sigreturn(Process& p, const u64*) {
 i64 sys_sigaltstack(Process& p, const u64* a) {
   SignalState& s = p.signals();
   if (a[1]) {
-    GuestStruct g(24, p.big_endian());
-    g.put<u64>(0, s.altstack_sp);
-    g.put<u64>(8, s.altstack_size);
-    g.put<u32>(16, on_altstack(s, p.cpu().gpr[29]) ? u32{kSsOnstack} : s.altstack_flags);
+    GuestStruct g(StackLayout::size, p.big_endian());
+    g.put_field(StackLayout::sp, LINUX_STACK_W_SP, s.altstack_sp);
+    g.put_field(StackLayout::size_field, LINUX_STACK_W_SIZE, s.altstack_size);
+    g.put_field(StackLayout::flags, LINUX_STACK_W_FLAGS,
+                on_altstack(s, p.cpu().gpr[29]) ? u32{kSsOnstack} : s.altstack_flags);
     if (!g.copy_out(p, a[1])) return -err::kEFAULT;
   }
   if (a[0]) {
-    GuestStruct g(24, p.big_endian());
+    GuestStruct g(StackLayout::size, p.big_endian());
     if (!g.copy_in(p, a[0])) return -err::kEFAULT;
     if (on_altstack(s, p.cpu().gpr[29])) return -err::kEPERM;
-    u32 flags = g.get<u32>(16);
+    u32 flags = static_cast<u32>(g.get_field(StackLayout::flags, LINUX_STACK_W_FLAGS));
     if (flags & kSsDisable) {
       s.altstack_flags = kSsDisable, s.altstack_sp = s.altstack_size = 0;
     } else {
       if (flags & ~u32{kSsOnstack}) return -err::kEINVAL;
-      if (g.get<u64>(8) < kMinSigStkSz) return -err::kENOMEM;
-      s.altstack_sp = g.get<u64>(0), s.altstack_size = g.get<u64>(8), s.altstack_flags = 0;
+      u64 sp = g.get_field(StackLayout::sp, LINUX_STACK_W_SP);
+      u64 size = g.get_field(StackLayout::size_field, LINUX_STACK_W_SIZE);
+      if (size < kMinSigStkSz) return -err::kENOMEM;
+      s.altstack_sp = sp, s.altstack_size = size, s.altstack_flags = 0;
     }
   }
   return 0;
@@ -226,13 +231,13 @@ i64 sys_tgkill(Process& p, const u64* a) {
 
 namespace {
 constexpr SyscallDesc kRows[] = {
-    {nr::rt_sigaction, "rt_sigaction", sys_rt_sigaction},
-    {nr::rt_sigprocmask, "rt_sigprocmask", sys_rt_sigprocmask},
-    {nr::rt_sigreturn, "rt_sigreturn", sys_rt_sigreturn},
-    {nr::sigaltstack, "sigaltstack", sys_sigaltstack},
-    {nr::kill, "kill", sys_kill},
-    {nr::tkill, "tkill", sys_tkill},
-    {nr::tgkill, "tgkill", sys_tgkill},
+    {nr::rt_sigaction, sys_rt_sigaction},
+    {nr::rt_sigprocmask, sys_rt_sigprocmask},
+    {nr::rt_sigreturn, sys_rt_sigreturn},
+    {nr::sigaltstack, sys_sigaltstack},
+    {nr::kill, sys_kill},
+    {nr::tkill, sys_tkill},
+    {nr::tgkill, sys_tgkill},
 };
 }  // namespace
 

@@ -18,12 +18,13 @@ namespace ds::user {
 
 class Process;
 
-// A guest sigset_t: 128 bits, bit (sig - 1) of word (sig - 1) / 64.
+// A guest sigset_t: 128 bits, bit (sig - 1) % 64 of word (sig - 1) / 64.
 struct SigSet {
-  std::array<u64, 2> w{};
-  bool has(int sig) const { return (w[(sig - 1) / 64] >> ((sig - 1) % 64)) & 1; }
-  void add(int sig) { w[(sig - 1) / 64] |= u64{1} << ((sig - 1) % 64); }
-  void del(int sig) { w[(sig - 1) / 64] &= ~(u64{1} << ((sig - 1) % 64)); }
+  static constexpr int kBits = LINUX_NSIG_BPW;
+  std::array<u64, LINUX_NSIG_WORDS> w{};
+  bool has(int sig) const { return (w[(sig - 1) / kBits] >> ((sig - 1) % kBits)) & 1; }
+  void add(int sig) { w[(sig - 1) / kBits] |= u64{1} << ((sig - 1) % kBits); }
+  void del(int sig) { w[(sig - 1) / kBits] &= ~(u64{1} << ((sig - 1) % kBits)); }
 };
 
 struct SigAction {

@@ -1,4 +1,4 @@
-// stat_layout.h - the MIPS n64 `struct stat` (asm/stat.h, 104 bytes, 32-bit
+// stat_layout.h - the MIPS n64 `struct stat` (abi/linux_n64.h: 104 bytes, 32-bit
 // time fields) and the arch-independent `struct statx`, written in guest byte
 // order from the host's results.
 #pragma once

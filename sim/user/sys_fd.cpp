@@ -59,20 +59,22 @@ i64 sys_pwrite64(Process& p, const u64* a) {
   return host_result(pwrite(fd_of(a[0]), buf.data(), buf.size(), static_cast<off_t>(a[3])));
 }
 
-// Reads a guest iovec array: {u64 base, u64 len} pairs.
+// Reads a guest iovec array: {base, len} pairs.
 bool read_iovec(Process& p, u64 va, u64 count, std::vector<std::pair<u64, u64>>& out) {
-  if (count > 1024) return false;
+  if (count > LINUX_UIO_MAXIOV) return false;
+  GuestStruct g(LINUX_IOVEC_SIZE * count, p.big_endian());
+  if (count && !g.copy_in(p, va)) return false;
   for (u64 k = 0; k < count; ++k) {
-    u64 base, len;
-    if (!read_u64(p, va + 16 * k, base) || !read_u64(p, va + 16 * k + 8, len)) return false;
-    out.emplace_back(base, len);
+    u64 at = LINUX_IOVEC_SIZE * k;
+    out.emplace_back(g.get_field(at + LINUX_IOVEC_OFF_BASE, LINUX_IOVEC_W_BASE),
+                     g.get_field(at + LINUX_IOVEC_OFF_LEN, LINUX_IOVEC_W_LEN));
   }
   return true;
 }
 
 i64 sys_writev(Process& p, const u64* a) {
   std::vector<std::pair<u64, u64>> iov;
-  if (!read_iovec(p, a[1], a[2], iov)) return a[2] > 1024 ? -err::kEINVAL : -err::kEFAULT;
+  if (!read_iovec(p, a[1], a[2], iov)) return a[2] > LINUX_UIO_MAXIOV ? -err::kEINVAL : -err::kEFAULT;
   std::vector<u8> buf;
   for (auto [base, len] : iov) {
     u64 at = buf.size();
@@ -85,7 +87,7 @@ i64 sys_writev(Process& p, const u64* a) {
 
 i64 sys_readv(Process& p, const u64* a) {
   std::vector<std::pair<u64, u64>> iov;
-  if (!read_iovec(p, a[1], a[2], iov)) return a[2] > 1024 ? -err::kEINVAL : -err::kEFAULT;
+  if (!read_iovec(p, a[1], a[2], iov)) return a[2] > LINUX_UIO_MAXIOV ? -err::kEINVAL : -err::kEFAULT;
   u64 total = 0;
   for (auto [base, len] : iov) total += len;
   IoBuffer buf(total);
@@ -134,16 +136,16 @@ i64 sys_pipe2(Process& p, const u64* a) { return do_pipe(p, a[0], a[1]); }
 i64 sys_fcntl(Process&, const u64* a) {
   int fd = fd_of(a[0]);
   switch (a[1]) {
-    case 0: return host_result(fcntl(fd, F_DUPFD, static_cast<int>(a[2])));
-    case 1030: return host_result(fcntl(fd, F_DUPFD_CLOEXEC, static_cast<int>(a[2])));
-    case 1: return host_result(fcntl(fd, F_GETFD));
-    case 2: return host_result(fcntl(fd, F_SETFD, static_cast<int>(a[2]) & FD_CLOEXEC));
-    case 3: {
+    case LINUX_F_DUPFD: return host_result(fcntl(fd, F_DUPFD, static_cast<int>(a[2])));
+    case LINUX_F_DUPFD_CLOEXEC: return host_result(fcntl(fd, F_DUPFD_CLOEXEC, static_cast<int>(a[2])));
+    case LINUX_F_GETFD: return host_result(fcntl(fd, F_GETFD));  // FD_CLOEXEC is 1 on both
+    case LINUX_F_SETFD: return host_result(fcntl(fd, F_SETFD, static_cast<int>(a[2]) & LINUX_FD_CLOEXEC));
+    case LINUX_F_GETFL: {
       int r = fcntl(fd, F_GETFL);
       return r < 0 ? -mips_errno(errno) : static_cast<i64>(guest_open_flags(r));
     }
-    case 4: return host_result(fcntl(fd, F_SETFL, host_open_flags(a[2])));
-    case 6: case 7: case 14:  // F_SETLK, F_SETLKW, F_GETLK: one process, no contention
+    case LINUX_F_SETFL: return host_result(fcntl(fd, F_SETFL, host_open_flags(a[2])));
+    case LINUX_F_SETLK: case LINUX_F_SETLKW: case LINUX_F_GETLK:  // one process, no contention
       return fcntl(fd, F_GETFD) < 0 ? -err::kEBADF : 0;
     default: return -err::kEINVAL;
   }
@@ -154,14 +156,17 @@ i64 sys_ioctl(Process& p, const u64* a) {
   switch (a[1]) {
     case kTCGETS: {
       if (!isatty(fd)) return fcntl(fd, F_GETFD) < 0 ? -err::kEBADF : -err::kENOTTY;
-      GuestStruct t(40, p.big_endian());  // MIPS struct termios, NCCS = 23: a sane default
+      GuestStruct t(LINUX_TERMIOS_SIZE, p.big_endian());  // all zero: a sane default
       return t.copy_out(p, a[2]) ? 0 : -err::kEFAULT;
     }
     case kTIOCGWINSZ: {
       struct winsize ws;
       if (ioctl(fd, TIOCGWINSZ, &ws) < 0) return -mips_errno(errno);
-      GuestStruct w(8, p.big_endian());
-      w.put<u16>(0, ws.ws_row), w.put<u16>(2, ws.ws_col), w.put<u16>(4, ws.ws_xpixel), w.put<u16>(6, ws.ws_ypixel);
+      GuestStruct w(LINUX_WINSIZE_SIZE, p.big_endian());
+      w.put_field(LINUX_WINSIZE_OFF_ROW, LINUX_WINSIZE_W_ROW, ws.ws_row);
+      w.put_field(LINUX_WINSIZE_OFF_COL, LINUX_WINSIZE_W_COL, ws.ws_col);
+      w.put_field(LINUX_WINSIZE_OFF_XPIXEL, LINUX_WINSIZE_W_XPIXEL, ws.ws_xpixel);
+      w.put_field(LINUX_WINSIZE_OFF_YPIXEL, LINUX_WINSIZE_W_YPIXEL, ws.ws_ypixel);
       return w.copy_out(p, a[2]) ? 0 : -err::kEFAULT;
     }
     case kFIONREAD: {
@@ -185,8 +190,10 @@ i64 sys_ftruncate(Process&, const u64* a) { return host_result(ftruncate(fd_of(a
 i64 sys_fchmod(Process&, const u64* a) { return host_result(fchmod(fd_of(a[0]), static_cast<mode_t>(a[1]))); }
 i64 sys_fchdir(Process&, const u64* a) { return host_result(fchdir(fd_of(a[0]))); }
 
-// struct linux_dirent64 has one layout everywhere; only byte order changes.
+// struct linux_dirent64 has one layout everywhere (the host's is the
+// guest's); only the byte order of ino, off and reclen changes.
 i64 sys_getdents64(Process& p, const u64* a) {
+  static_assert(LINUX_DIRENT64_W_INO == 8 && LINUX_DIRENT64_W_OFF == 8 && LINUX_DIRENT64_W_RECLEN == 2);
   std::vector<u8> buf(std::min<u64>(a[2], 1 << 20));
   i64 n = host_result(syscall(SYS_getdents64, fd_of(a[0]), buf.data(), buf.size()));
   if (n <= 0) return n;
@@ -194,68 +201,79 @@ i64 sys_getdents64(Process& p, const u64* a) {
     u8* d = buf.data() + off;
     u64 ino, doff;
     u16 reclen;
-    std::memcpy(&ino, d, 8), std::memcpy(&doff, d + 8, 8), std::memcpy(&reclen, d + 16, 2);
-    store_guest<u64>(d, ino, p.big_endian());
-    store_guest<u64>(d + 8, doff, p.big_endian());
-    store_guest<u16>(d + 16, reclen, p.big_endian());
+    std::memcpy(&ino, d + LINUX_DIRENT64_OFF_INO, 8);
+    std::memcpy(&doff, d + LINUX_DIRENT64_OFF_OFF, 8);
+    std::memcpy(&reclen, d + LINUX_DIRENT64_OFF_RECLEN, 2);
+    store_guest<u64>(d + LINUX_DIRENT64_OFF_INO, ino, p.big_endian());
+    store_guest<u64>(d + LINUX_DIRENT64_OFF_OFF, doff, p.big_endian());
+    store_guest<u16>(d + LINUX_DIRENT64_OFF_RECLEN, reclen, p.big_endian());
     off += reclen;
   }
   return p.mem().copy_out(a[1], buf.data(), n) ? n : -err::kEFAULT;
 }
 
-// poll/ppoll: struct pollfd {int fd; short events, revents} with the same
-// POLLIN/POLLOUT/POLLERR/POLLHUP/POLLNVAL bits; never waits (timeout 0 when
-// no descriptor is ready would spin forever, so the host call may block).
+// poll/ppoll: struct pollfd {int fd; short events, revents}; POLLIN through
+// POLLNVAL (the low six bits) are the same on both sides, the rest differ
+// and are dropped.  Never waits (timeout 0 when no descriptor is ready would
+// spin forever, so the host call may block).
+constexpr u64 kSharedPollBits =
+    LINUX_POLLIN | LINUX_POLLPRI | LINUX_POLLOUT | LINUX_POLLERR | LINUX_POLLHUP | LINUX_POLLNVAL;
+static_assert(kSharedPollBits == (POLLIN | POLLPRI | POLLOUT | POLLERR | POLLHUP | POLLNVAL));
 i64 do_poll(Process& p, u64 va, u64 n, int timeout_ms) {
+  constexpr u64 kSize = LINUX_POLLFD_SIZE;
   if (n > 1024) return -err::kEINVAL;
-  GuestStruct g(8 * n, p.big_endian());
+  GuestStruct g(kSize * n, p.big_endian());
   if (n && !g.copy_in(p, va)) return -err::kEFAULT;
   std::vector<pollfd> fds(n);
   for (u64 k = 0; k < n; ++k) {
-    fds[k].fd = static_cast<int>(g.get<u32>(8 * k));
-    fds[k].events = static_cast<short>(g.get<u16>(8 * k + 4) & 0x3f);
+    fds[k].fd = static_cast<int>(g.get_field(kSize * k + LINUX_POLLFD_OFF_FD, LINUX_POLLFD_W_FD));
+    fds[k].events = static_cast<short>(g.get_field(kSize * k + LINUX_POLLFD_OFF_EVENTS, LINUX_POLLFD_W_EVENTS) &
+                                       kSharedPollBits);
   }
   i64 r = host_result(poll(fds.data(), n, timeout_ms));
   if (r < 0) return r;
-  for (u64 k = 0; k < n; ++k) g.put<u16>(8 * k + 6, static_cast<u16>(fds[k].revents));
+  for (u64 k = 0; k < n; ++k)
+    g.put_field(kSize * k + LINUX_POLLFD_OFF_REVENTS, LINUX_POLLFD_W_REVENTS, static_cast<u16>(fds[k].revents));
   return !n || g.copy_out(p, va) ? r : -err::kEFAULT;
 }
 i64 sys_poll(Process& p, const u64* a) { return do_poll(p, a[0], a[1], static_cast<int>(a[2])); }
 i64 sys_ppoll(Process& p, const u64* a) {
   int timeout = -1;
   if (a[2]) {
-    u64 sec, nsec;
-    if (!read_u64(p, a[2], sec) || !read_u64(p, a[2] + 8, nsec)) return -err::kEFAULT;
+    GuestStruct ts(LINUX_TIMESPEC_SIZE, p.big_endian());
+    if (!ts.copy_in(p, a[2])) return -err::kEFAULT;
+    u64 sec = ts.get_field(LINUX_TIMESPEC_OFF_SEC, LINUX_TIMESPEC_W_SEC);
+    u64 nsec = ts.get_field(LINUX_TIMESPEC_OFF_NSEC, LINUX_TIMESPEC_W_NSEC);
     timeout = static_cast<int>(std::min<u64>(sec * 1000 + nsec / 1'000'000, 1u << 30));
   }
   return do_poll(p, a[0], a[1], timeout);
 }
 
 constexpr SyscallDesc kRows[] = {
-    {nr::read, "read", sys_read},
-    {nr::write, "write", sys_write},
-    {nr::pread64, "pread64", sys_pread64},
-    {nr::pwrite64, "pwrite64", sys_pwrite64},
-    {nr::readv, "readv", sys_readv},
-    {nr::writev, "writev", sys_writev},
-    {nr::close, "close", sys_close},
-    {nr::lseek, "lseek", sys_lseek},
-    {nr::dup, "dup", sys_dup},
-    {nr::dup2, "dup2", sys_dup2},
-    {nr::dup3, "dup3", sys_dup3},
-    {nr::pipe, "pipe", sys_pipe},
-    {nr::pipe2, "pipe2", sys_pipe2},
-    {nr::fcntl, "fcntl", sys_fcntl},
-    {nr::ioctl, "ioctl", sys_ioctl},
-    {nr::fstat, "fstat", sys_fstat},
-    {nr::fsync, "fsync", sys_fsync},
-    {nr::fdatasync, "fdatasync", sys_fsync},
-    {nr::ftruncate, "ftruncate", sys_ftruncate},
-    {nr::fchmod, "fchmod", sys_fchmod},
-    {nr::fchdir, "fchdir", sys_fchdir},
-    {nr::getdents64, "getdents64", sys_getdents64},
-    {nr::poll, "poll", sys_poll},
-    {nr::ppoll, "ppoll", sys_ppoll},
+    {nr::read, sys_read},
+    {nr::write, sys_write},
+    {nr::pread64, sys_pread64},
+    {nr::pwrite64, sys_pwrite64},
+    {nr::readv, sys_readv},
+    {nr::writev, sys_writev},
+    {nr::close, sys_close},
+    {nr::lseek, sys_lseek},
+    {nr::dup, sys_dup},
+    {nr::dup2, sys_dup2},
+    {nr::dup3, sys_dup3},
+    {nr::pipe, sys_pipe},
+    {nr::pipe2, sys_pipe2},
+    {nr::fcntl, sys_fcntl},
+    {nr::ioctl, sys_ioctl},
+    {nr::fstat, sys_fstat},
+    {nr::fsync, sys_fsync},
+    {nr::fdatasync, sys_fsync},
+    {nr::ftruncate, sys_ftruncate},
+    {nr::fchmod, sys_fchmod},
+    {nr::fchdir, sys_fchdir},
+    {nr::getdents64, sys_getdents64},
+    {nr::poll, sys_poll},
+    {nr::ppoll, sys_ppoll},
 };
 
 }  // namespace

@@ -85,7 +85,7 @@ i64 sys_mprotect(Process& p, const u64* a) {
 // MADV_DONTNEED on private memory: the pages read back as zero.
 i64 sys_madvise(Process& p, const u64* a) {
   if (a[0] & kPageMask) return -err::kEINVAL;
-  if (a[2] == 4)
+  if (a[2] == LINUX_MADV_DONTNEED)
     for (u64 va = a[0]; va < a[0] + page_up(a[1]); va += kPageSize)
       if (u8 prot = p.mem().prot_at(va)) p.mem().map(va, kPageSize, prot);
   return 0;
@@ -123,12 +123,12 @@ i64 sys_mremap(Process& p, const u64* a) {
 }
 
 constexpr SyscallDesc kRows[] = {
-    {nr::brk, "brk", sys_brk},
-    {nr::mmap, "mmap", sys_mmap},
-    {nr::munmap, "munmap", sys_munmap},
-    {nr::mprotect, "mprotect", sys_mprotect},
-    {nr::madvise, "madvise", sys_madvise},
-    {nr::mremap, "mremap", sys_mremap},
+    {nr::brk, sys_brk},
+    {nr::mmap, sys_mmap},
+    {nr::munmap, sys_munmap},
+    {nr::mprotect, sys_mprotect},
+    {nr::madvise, sys_madvise},
+    {nr::mremap, sys_mremap},
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 // sys_path.cpp - syscalls that name files by path.  Paths go to the host
 // unchanged (no chroot); the one exception is readlink("/proc/self/exe"),
 // which names the guest program rather than discosim.  Open flags are
-// translated (linux_abi.cpp); AT_* values are the same on both sides.
+// translated (linux_abi.cpp); the *at() flags (LINUX_AT_*) and UTIME_NOW /
+// UTIME_OMIT are the same on both sides and pass through.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,7 +21,7 @@ namespace {
 int dirfd_of(u64 a) { return static_cast<int>(static_cast<i64>(a)); }
 
 // Reads a path argument; false gives EFAULT (or ENAMETOOLONG past PATH_MAX).
-bool get_path(Process& p, u64 va, std::string& out) { return p.mem().read_string(va, out, 4096); }
+bool get_path(Process& p, u64 va, std::string& out) { return p.mem().read_string(va, out, LINUX_PATH_MAX); }
 
 i64 do_openat(Process& p, u64 dirfd, u64 path_va, u64 flags, u64 mode) {
   std::string path;
@@ -142,10 +143,13 @@ i64 sys_truncate(Process& p, const u64* a) {
 i64 sys_utimensat(Process& p, const u64* a) {
   struct timespec ts[2];
   if (a[2]) {
-    GuestStruct g(32, p.big_endian());
+    GuestStruct g(2 * LINUX_TIMESPEC_SIZE, p.big_endian());
     if (!g.copy_in(p, a[2])) return -err::kEFAULT;
-    for (unsigned k = 0; k < 2; ++k)
-      ts[k].tv_sec = static_cast<time_t>(g.get<u64>(16 * k)), ts[k].tv_nsec = static_cast<long>(g.get<u64>(16 * k + 8));
+    for (unsigned k = 0; k < 2; ++k) {
+      u64 at = k * LINUX_TIMESPEC_SIZE;
+      ts[k].tv_sec = static_cast<time_t>(g.get_field(at + LINUX_TIMESPEC_OFF_SEC, LINUX_TIMESPEC_W_SEC));
+      ts[k].tv_nsec = static_cast<long>(g.get_field(at + LINUX_TIMESPEC_OFF_NSEC, LINUX_TIMESPEC_W_NSEC));
+    }
   }
   struct timespec* tp = a[2] ? ts : nullptr;
   if (!a[1]) return host_result(futimens(dirfd_of(a[0]), tp));
@@ -155,31 +159,31 @@ i64 sys_utimensat(Process& p, const u64* a) {
 }
 
 constexpr SyscallDesc kRows[] = {
-    {nr::open, "open", sys_open},
-    {nr::openat, "openat", sys_openat},
-    {nr::stat, "stat", sys_stat},
-    {nr::lstat, "lstat", sys_lstat},
-    {nr::newfstatat, "newfstatat", sys_newfstatat},
-    {nr::statx, "statx", sys_statx},
-    {nr::access, "access", sys_access},
-    {nr::faccessat, "faccessat", sys_faccessat},
-    {nr::faccessat2, "faccessat2", sys_faccessat2},
-    {nr::readlink, "readlink", sys_readlink},
-    {nr::readlinkat, "readlinkat", sys_readlinkat},
-    {nr::getcwd, "getcwd", sys_getcwd},
-    {nr::chdir, "chdir", sys_chdir},
-    {nr::rename, "rename", sys_rename},
-    {nr::renameat, "renameat", sys_renameat},
-    {nr::renameat2, "renameat2", sys_renameat2},
-    {nr::mkdir, "mkdir", sys_mkdir},
-    {nr::mkdirat, "mkdirat", sys_mkdirat},
-    {nr::rmdir, "rmdir", sys_rmdir},
-    {nr::unlink, "unlink", sys_unlink},
-    {nr::unlinkat, "unlinkat", sys_unlinkat},
-    {nr::chmod, "chmod", sys_chmod},
-    {nr::fchmodat, "fchmodat", sys_fchmodat},
-    {nr::truncate, "truncate", sys_truncate},
-    {nr::utimensat, "utimensat", sys_utimensat},
+    {nr::open, sys_open},
+    {nr::openat, sys_openat},
+    {nr::stat, sys_stat},
+    {nr::lstat, sys_lstat},
+    {nr::newfstatat, sys_newfstatat},
+    {nr::statx, sys_statx},
+    {nr::access, sys_access},
+    {nr::faccessat, sys_faccessat},
+    {nr::faccessat2, sys_faccessat2},
+    {nr::readlink, sys_readlink},
+    {nr::readlinkat, sys_readlinkat},
+    {nr::getcwd, sys_getcwd},
+    {nr::chdir, sys_chdir},
+    {nr::rename, sys_rename},
+    {nr::renameat, sys_renameat},
+    {nr::renameat2, sys_renameat2},
+    {nr::mkdir, sys_mkdir},
+    {nr::mkdirat, sys_mkdirat},
+    {nr::rmdir, sys_rmdir},
+    {nr::unlink, sys_unlink},
+    {nr::unlinkat, sys_unlinkat},
+    {nr::chmod, sys_chmod},
+    {nr::fchmodat, sys_fchmodat},
+    {nr::truncate, sys_truncate},
+    {nr::utimensat, sys_utimensat},
 };
 
 }  // namespace

@@ -17,11 +17,7 @@ namespace {
 constexpr i64 kPid = kGuestPid, kPpid = kGuestPpid, kUid = kGuestUid, kGid = kGuestGid;
 constexpr u64 kBootEpoch = 1'700'000'000;  // CLOCK_REALTIME at instruction 0 (2023-11-14)
 constexpr u64 kNsPerSec = 1'000'000'000;
-constexpr u64 kRlimInfinity = ~u64{0};
-
-// MIPS resource numbers (asm/resource.h): NOFILE, AS, RSS, NPROC, MEMLOCK
-// differ from the generic ones.
-enum : u64 { kRlimitStack = 3, kRlimitNofile = 5 };
+constexpr u64 kRlimInfinity = LINUX_RLIM_INFINITY;
 
 i64 sys_exit(Process& p, const u64* a) {
   p.exit(static_cast<int>(a[0]));
@@ -51,20 +47,25 @@ i64 sys_set_thread_area(Process& p, const u64* a) {
 }
 
 i64 sys_uname(Process& p, const u64* a) {
-  constexpr u64 kField = 65;
-  GuestStruct u(6 * kField, p.big_endian());
-  const char* fields[] = {"Linux", "discosim", "6.1.0", "#1 SMP discosim", "mips64", "(none)"};
-  for (unsigned k = 0; k < 6; ++k) u.put_string(k * kField, fields[k], kField);
+  GuestStruct u(LINUX_UTSNAME_SIZE, p.big_endian());
+  const std::pair<u64, const char*> fields[] = {
+      {LINUX_UTSNAME_OFF_SYSNAME, "Linux"},           {LINUX_UTSNAME_OFF_NODENAME, "discosim"},
+      {LINUX_UTSNAME_OFF_RELEASE, "6.1.0"},           {LINUX_UTSNAME_OFF_VERSION, "#1 SMP discosim"},
+      {LINUX_UTSNAME_OFF_MACHINE, "mips64"},          {LINUX_UTSNAME_OFF_DOMAINNAME, "(none)"}};
+  for (auto [off, text] : fields) u.put_string(off, text, LINUX_UTSNAME_LEN);
   return u.copy_out(p, a[0]) ? 0 : -err::kEFAULT;
 }
 
 // Nanoseconds on clock `id` (Linux clock ids); false for an unknown clock.
 bool clock_ns(Process& p, u64 id, u64& ns) {
   switch (id) {
-    case 0: case 5: case 8: case 11:  // REALTIME, REALTIME_COARSE, REALTIME_ALARM, TAI
+    case LINUX_CLOCK_REALTIME: case LINUX_CLOCK_REALTIME_COARSE: case LINUX_CLOCK_REALTIME_ALARM:
+    case LINUX_CLOCK_TAI:
       ns = kBootEpoch * kNsPerSec + p.uptime_ns();
       return true;
-    case 1: case 2: case 3: case 4: case 6: case 7: case 9:  // MONOTONIC, CPUTIME..., BOOTTIME
+    case LINUX_CLOCK_MONOTONIC: case LINUX_CLOCK_PROCESS_CPUTIME_ID: case LINUX_CLOCK_THREAD_CPUTIME_ID:
+    case LINUX_CLOCK_MONOTONIC_RAW: case LINUX_CLOCK_MONOTONIC_COARSE: case LINUX_CLOCK_BOOTTIME:
+    case LINUX_CLOCK_BOOTTIME_ALARM:
       ns = p.uptime_ns();
       return true;
     default:
@@ -73,9 +74,9 @@ bool clock_ns(Process& p, u64 id, u64& ns) {
 }
 
 bool put_timespec(Process& p, u64 va, u64 ns) {
-  GuestStruct ts(16, p.big_endian());
-  ts.put<u64>(0, ns / kNsPerSec);
-  ts.put<u64>(8, ns % kNsPerSec);
+  GuestStruct ts(LINUX_TIMESPEC_SIZE, p.big_endian());
+  ts.put_field(LINUX_TIMESPEC_OFF_SEC, LINUX_TIMESPEC_W_SEC, ns / kNsPerSec);
+  ts.put_field(LINUX_TIMESPEC_OFF_NSEC, LINUX_TIMESPEC_W_NSEC, ns % kNsPerSec);
   return ts.copy_out(p, va);
 }
 
@@ -94,12 +95,12 @@ i64 sys_clock_getres(Process& p, const u64* a) {
 i64 sys_gettimeofday(Process& p, const u64* a) {
   if (a[0]) {
     u64 ns = kBootEpoch * kNsPerSec + p.uptime_ns();
-    GuestStruct tv(16, p.big_endian());
-    tv.put<u64>(0, ns / kNsPerSec);
-    tv.put<u64>(8, ns % kNsPerSec / 1000);
+    GuestStruct tv(LINUX_TIMEVAL_SIZE, p.big_endian());
+    tv.put_field(LINUX_TIMEVAL_OFF_SEC, LINUX_TIMEVAL_W_SEC, ns / kNsPerSec);
+    tv.put_field(LINUX_TIMEVAL_OFF_USEC, LINUX_TIMEVAL_W_USEC, ns % kNsPerSec / 1000);
     if (!tv.copy_out(p, a[0])) return -err::kEFAULT;
   }
-  if (a[1] && !p.mem().copy_out(a[1], "\0\0\0\0\0\0\0\0", 8)) return -err::kEFAULT;
+  if (a[1] && !GuestStruct(LINUX_TIMEZONE_SIZE, p.big_endian()).copy_out(p, a[1])) return -err::kEFAULT;  // UTC
   return 0;
 }
 
@@ -107,20 +108,20 @@ i64 sys_gettimeofday(Process& p, const u64* a) {
 i64 sys_nanosleep(Process&, const u64*) { return 0; }
 
 i64 sys_times(Process& p, const u64* a) {
-  u64 ticks = p.uptime_ns() / (kNsPerSec / 100);
+  u64 ticks = p.uptime_ns() / (kNsPerSec / LINUX_CLK_TCK);
   if (a[0]) {
-    GuestStruct t(32, p.big_endian());
-    t.put<u64>(0, ticks);
+    GuestStruct t(LINUX_TMS_SIZE, p.big_endian());
+    t.put_field(LINUX_TMS_OFF_UTIME, LINUX_TMS_W_UTIME, ticks);
     if (!t.copy_out(p, a[0])) return -err::kEFAULT;
   }
   return static_cast<i64>(ticks);
 }
 
 i64 sys_getrusage(Process& p, const u64* a) {
-  GuestStruct r(144, p.big_endian());
+  GuestStruct r(LINUX_RUSAGE_SIZE, p.big_endian());
   u64 us = p.uptime_ns() / 1000;
-  r.put<u64>(0, us / 1'000'000);
-  r.put<u64>(8, us % 1'000'000);
+  r.put_field(LINUX_RUSAGE_OFF_UTIME + LINUX_TIMEVAL_OFF_SEC, LINUX_TIMEVAL_W_SEC, us / 1'000'000);
+  r.put_field(LINUX_RUSAGE_OFF_UTIME + LINUX_TIMEVAL_OFF_USEC, LINUX_TIMEVAL_W_USEC, us % 1'000'000);
   return r.copy_out(p, a[1]) ? 0 : -err::kEFAULT;
 }
 
@@ -131,10 +132,10 @@ i64 sys_getrandom(Process& p, const u64* a) {
 }
 
 bool get_rlimit(u64 resource, u64& cur, u64& max) {
-  if (resource >= 16) return false;
+  if (resource >= LINUX_RLIM_NLIMITS) return false;
   cur = max = kRlimInfinity;
-  if (resource == kRlimitStack) cur = kStackSize;
-  if (resource == kRlimitNofile) cur = 1024, max = 4096;
+  if (resource == LINUX_RLIMIT_STACK) cur = kStackSize;
+  if (resource == LINUX_RLIMIT_NOFILE) cur = 1024, max = 4096;
   return true;
 }
 
@@ -143,9 +144,9 @@ i64 sys_prlimit64(Process& p, const u64* a) {
   u64 cur, max;
   if (!get_rlimit(a[1], cur, max)) return -err::kEINVAL;
   if (a[3]) {
-    GuestStruct r(16, p.big_endian());
-    r.put<u64>(0, cur);
-    r.put<u64>(8, max);
+    GuestStruct r(LINUX_RLIMIT_SIZE, p.big_endian());
+    r.put_field(LINUX_RLIMIT_OFF_CUR, LINUX_RLIMIT_W_CUR, cur);
+    r.put_field(LINUX_RLIMIT_OFF_MAX, LINUX_RLIMIT_W_MAX, max);
     if (!r.copy_out(p, a[3])) return -err::kEFAULT;
   }
   return 0;  // new limits are accepted and ignored
@@ -162,12 +163,13 @@ i64 sys_sched_getaffinity(Process& p, const u64* a) {
 }
 
 i64 sys_sysinfo(Process& p, const u64* a) {
-  GuestStruct s(112, p.big_endian());
-  s.put<u64>(0, p.uptime_ns() / kNsPerSec);
-  s.put<u64>(32, u64{1} << 32);                // totalram
-  s.put<u64>(40, (u64{1} << 32) - p.mem().frames_in_use() * kPageSize);  // freeram
-  s.put<u16>(80, 1);                           // procs
-  s.put<u32>(104, 1);                          // mem_unit
+  constexpr u64 kRam = u64{1} << 32;  // the frame pool
+  GuestStruct s(LINUX_SYSINFO_SIZE, p.big_endian());
+  s.put_field(LINUX_SYSINFO_OFF_UPTIME, LINUX_SYSINFO_W_UPTIME, p.uptime_ns() / kNsPerSec);
+  s.put_field(LINUX_SYSINFO_OFF_TOTALRAM, LINUX_SYSINFO_W_TOTALRAM, kRam);
+  s.put_field(LINUX_SYSINFO_OFF_FREERAM, LINUX_SYSINFO_W_FREERAM, kRam - p.mem().frames_in_use() * kPageSize);
+  s.put_field(LINUX_SYSINFO_OFF_PROCS, LINUX_SYSINFO_W_PROCS, 1);
+  s.put_field(LINUX_SYSINFO_OFF_MEM_UNIT, LINUX_SYSINFO_W_MEM_UNIT, 1);
   return s.copy_out(p, a[0]) ? 0 : -err::kEFAULT;
 }
 
@@ -176,9 +178,9 @@ i64 sys_umask(Process&, const u64* a) { return umask(static_cast<mode_t>(a[0] & 
 // Futexes of a process with one thread: a wake finds nobody, a wait on a
 // changed value fails, a wait on the expected value would never end.
 i64 sys_futex(Process& p, const u64* a) {
-  u64 op = a[1] & 0x7f;  // without FUTEX_PRIVATE_FLAG
-  if (op == 1) return 0;  // FUTEX_WAKE
-  if (op == 0 || op == 9) {  // FUTEX_WAIT, FUTEX_WAIT_BITSET
+  u64 op = a[1] & LINUX_FUTEX_CMD_MASK;  // without PRIVATE_FLAG and CLOCK_REALTIME
+  if (op == LINUX_FUTEX_WAKE) return 0;
+  if (op == LINUX_FUTEX_WAIT || op == LINUX_FUTEX_WAIT_BITSET) {
     u8 b[4];
     if (!p.mem().copy_in(b, a[0], 4)) return -err::kEFAULT;
     if (load_guest<u32>(b, p.big_endian()) != static_cast<u32>(a[2])) return -err::kEAGAIN;
@@ -188,48 +190,48 @@ i64 sys_futex(Process& p, const u64* a) {
 }
 
 constexpr SyscallDesc kRows[] = {
-    {nr::exit, "exit", sys_exit},
-    {nr::exit_group, "exit_group", sys_exit},
-    {nr::getpid, "getpid", sys_getpid},
-    {nr::gettid, "gettid", sys_getpid},
-    {nr::getppid, "getppid", sys_getppid},
-    {nr::getuid, "getuid", sys_getuid},
-    {nr::geteuid, "geteuid", sys_getuid},
-    {nr::getgid, "getgid", sys_getgid},
-    {nr::getegid, "getegid", sys_getgid},
-    {nr::setuid, "setuid", sys_setuid},
-    {nr::setgid, "setgid", sys_setgid},
-    {nr::getpgrp, "getpgrp", sys_getpgrp},
-    {nr::getpgid, "getpgid", sys_getpgrp},
-    {nr::getsid, "getsid", sys_getpgrp},
-    {nr::setpgid, "setpgid", sys_zero},
-    {nr::setsid, "setsid", sys_getpgrp},
-    {nr::set_tid_address, "set_tid_address", sys_set_tid_address},
-    {nr::set_robust_list, "set_robust_list", sys_zero},
-    {nr::set_thread_area, "set_thread_area", sys_set_thread_area},
-    {nr::rseq, "rseq", sys_enosys},
-    {nr::uname, "uname", sys_uname},
-    {nr::clock_gettime, "clock_gettime", sys_clock_gettime},
-    {nr::clock_getres, "clock_getres", sys_clock_getres},
-    {nr::gettimeofday, "gettimeofday", sys_gettimeofday},
-    {nr::nanosleep, "nanosleep", sys_nanosleep},
-    {nr::clock_nanosleep, "clock_nanosleep", sys_nanosleep},
-    {nr::times, "times", sys_times},
-    {nr::getrusage, "getrusage", sys_getrusage},
-    {nr::getrandom, "getrandom", sys_getrandom},
-    {nr::prlimit64, "prlimit64", sys_prlimit64},
-    {nr::getrlimit, "getrlimit", sys_getrlimit},
-    {nr::setrlimit, "setrlimit", sys_zero},
-    {nr::sched_getaffinity, "sched_getaffinity", sys_sched_getaffinity},
-    {nr::sched_yield, "sched_yield", sys_zero},
-    {nr::sysinfo, "sysinfo", sys_sysinfo},
-    {nr::umask, "umask", sys_umask},
-    {nr::futex, "futex", sys_futex},
-    {nr::prctl, "prctl", sys_einval},
-    {nr::clone, "clone", sys_enosys},
-    {nr::fork, "fork", sys_enosys},
-    {nr::execve, "execve", sys_enosys},
-    {nr::wait4, "wait4", sys_enosys},
+    {nr::exit, sys_exit},
+    {nr::exit_group, sys_exit},
+    {nr::getpid, sys_getpid},
+    {nr::gettid, sys_getpid},
+    {nr::getppid, sys_getppid},
+    {nr::getuid, sys_getuid},
+    {nr::geteuid, sys_getuid},
+    {nr::getgid, sys_getgid},
+    {nr::getegid, sys_getgid},
+    {nr::setuid, sys_setuid},
+    {nr::setgid, sys_setgid},
+    {nr::getpgrp, sys_getpgrp},
+    {nr::getpgid, sys_getpgrp},
+    {nr::getsid, sys_getpgrp},
+    {nr::setpgid, sys_zero},
+    {nr::setsid, sys_getpgrp},
+    {nr::set_tid_address, sys_set_tid_address},
+    {nr::set_robust_list, sys_zero},
+    {nr::set_thread_area, sys_set_thread_area},
+    {nr::rseq, sys_enosys},
+    {nr::uname, sys_uname},
+    {nr::clock_gettime, sys_clock_gettime},
+    {nr::clock_getres, sys_clock_getres},
+    {nr::gettimeofday, sys_gettimeofday},
+    {nr::nanosleep, sys_nanosleep},
+    {nr::clock_nanosleep, sys_nanosleep},
+    {nr::times, sys_times},
+    {nr::getrusage, sys_getrusage},
+    {nr::getrandom, sys_getrandom},
+    {nr::prlimit64, sys_prlimit64},
+    {nr::getrlimit, sys_getrlimit},
+    {nr::setrlimit, sys_zero},
+    {nr::sched_getaffinity, sys_sched_getaffinity},
+    {nr::sched_yield, sys_zero},
+    {nr::sysinfo, sys_sysinfo},
+    {nr::umask, sys_umask},
+    {nr::futex, sys_futex},
+    {nr::prctl, sys_einval},
+    {nr::clone, sys_enosys},
+    {nr::fork, sys_enosys},
+    {nr::execve, sys_enosys},
+    {nr::wait4, sys_enosys},
 };
 
 }  // namespace

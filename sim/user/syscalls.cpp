@@ -12,7 +12,7 @@ namespace ds::user {
 
 namespace {
 
-constexpr u64 kTableSize = 512;  // n64 numbers 5000..5511
+constexpr u64 kTableSize = nr::kCount;
 
 const std::array<const SyscallDesc*, kTableSize>& table() {
   static const std::array<const SyscallDesc*, kTableSize> t = [] {
@@ -46,15 +46,16 @@ void do_syscall(Process& p) {
   } else {
     if (p.first_unsupported(number)) {
       std::fflush(stdout);
-      std::fprintf(stderr, "discosim: unsupported syscall %llu (returning ENOSYS)\n",
-                   static_cast<unsigned long long>(number));
+      const char* name = syscall_name(number);
+      std::fprintf(stderr, "discosim: unsupported syscall %llu%s%s%s (returning ENOSYS)\n",
+                   static_cast<unsigned long long>(number), name ? " (" : "", name ? name : "", name ? ")" : "");
     }
     r = -err::kENOSYS;
   }
   if (p.options().strace) {
-    const SyscallDesc* d = find_syscall(number);
+    const char* name = syscall_name(number);
     std::fprintf(stderr, "discosim: [%llu] %s(0x%llx, 0x%llx, 0x%llx, 0x%llx) = ",
-                 static_cast<unsigned long long>(c.insns), d ? d->name : "unknown",
+                 static_cast<unsigned long long>(c.insns), name ? name : "unknown",
                  static_cast<unsigned long long>(a[0]), static_cast<unsigned long long>(a[1]),
                  static_cast<unsigned long long>(a[2]), static_cast<unsigned long long>(a[3]));
     if (r == kNoReturn)

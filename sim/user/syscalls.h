@@ -6,6 +6,7 @@
 // linux_abi.h), or kNoReturn when they have set the registers themselves
 // (rt_sigreturn) or ended the process (exit).  Each group of handlers lives
 // in its own file and exposes its rows; the dispatcher indexes them once.
+// Names (--strace, --stats) come from abi/linux_n64.h: syscall_name().
 #pragma once
 #include <span>
 
@@ -18,8 +19,7 @@ class Process;
 using SyscallFn = i64 (*)(Process& p, const u64* a);  // a[0..7] = $4..$11
 
 struct SyscallDesc {
-  u64 number;
-  const char* name;
+  u64 number;  // nr::*
   SyscallFn fn;
 };
 

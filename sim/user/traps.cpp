@@ -87,8 +87,8 @@ void Process::take_exception(mips::Cpu& c) {
       u32 raw = 0;
       fetch_word(*this, c.cur_pc, raw);
       unsigned code = trap_code(Insn{raw}, e);
-      if (code == 6 || code == 7)
-        deliver_fault(*this, kSIGFPE, code == 7 ? kFpeIntdiv : kFpeIntovf, epc);
+      if (code == LINUX_BRK_OVERFLOW || code == LINUX_BRK_DIVZERO)
+        deliver_fault(*this, kSIGFPE, code == LINUX_BRK_DIVZERO ? kFpeIntdiv : kFpeIntovf, epc);
       else
         deliver_fault(*this, kSIGTRAP, kTrapBrkpt, epc);
       return;

@@ -37,8 +37,8 @@ int run_user(const UserCommand& cmd) {
                  static_cast<unsigned long long>(proc.cpu().insns));
     std::string calls;
     for (auto [number, count] : proc.syscall_counts) {
-      const SyscallDesc* d = find_syscall(number);
-      calls += fmt::format(" {}={}", d ? std::string(d->name) : std::to_string(number), count);
+      const char* name = syscall_name(number);
+      calls += fmt::format(" {}={}", name ? std::string(name) : std::to_string(number), count);
     }
     std::fprintf(stderr, "discosim: syscalls:%s\n", calls.empty() ? " none" : calls.c_str());
     if (const mips::CpuTiming* t = proc.timing()) {
