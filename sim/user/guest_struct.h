@@ -2,6 +2,7 @@
 // order (struct stat, timespec, utsname...) as raw bytes at fixed offsets, so
 // no host struct layout ever leaks into the guest.
 #pragma once
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -26,7 +27,8 @@ class GuestStruct {
       case 1: put<u8>(off, static_cast<u8>(v)); break;
       case 2: put<u16>(off, static_cast<u16>(v)); break;
       case 4: put<u32>(off, static_cast<u32>(v)); break;
-      default: put<u64>(off, v); break;
+      case 8: put<u64>(off, v); break;
+      default: std::abort();  // not a scalar field's width
     }
   }
   u64 get_field(u64 off, u64 width) const {
@@ -34,7 +36,8 @@ class GuestStruct {
       case 1: return get<u8>(off);
       case 2: return get<u16>(off);
       case 4: return get<u32>(off);
-      default: return get<u64>(off);
+      case 8: return get<u64>(off);
+      default: std::abort();  // not a scalar field's width
     }
   }
   void put_string(u64 off, const std::string& s, u64 field) {
