@@ -93,6 +93,8 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
 
   // CpuControl::Host
   unsigned node_of(unsigned cpu) const override { return cpu / cfg_.cpus_per_node; }
+  unsigned num_nodes() const override { return cfg_.nodes; }
+  u64 memory_per_node() const override { return cfg_.memory_per_node; }
   bool cpu_started(unsigned cpu) const override { return started_[cpu]; }
   void start_cpu(unsigned cpu, u64 pc, u64 arg) override;
 

@@ -11,6 +11,8 @@ bool CpuControl::read(const MmioAccess& a, u64& value) {
     case kNodeId: value = a.cpu == kNoCpu ? 0 : host_.node_of(a.cpu); return a.cpu != kNoCpu;
     case kStartPc: value = start_pc_; return true;
     case kStartArg: value = start_arg_; return true;
+    case kNumNodes: value = host_.num_nodes(); return true;
+    case kNodeMem: value = host_.memory_per_node(); return true;
     case kRunning:
       value = 0;
       for (unsigned c = 0; c < host_.num_cpus() && c < 64; ++c)

@@ -18,6 +18,10 @@
 //   0x20    START_ARG  RW      value the started CPU finds in $a0
 //   0x28    START      W       start CPU <value>
 //   0x30    RUNNING    R       bit n set: CPU n has been started (CPUs 0..63)
+//   0x38    NUM_NODES  R       nodes on the board
+//   0x40    NODE_MEM   R       bytes of RAM each node owns (the firmware's
+//                              memory description: a kernel sizes its page
+//                              allocator from NUM_NODES x NODE_MEM)
 #pragma once
 #include "sim/device.h"
 
@@ -33,6 +37,8 @@ class CpuControl final : public Device {
     kStartArg = 0x20,
     kStart = 0x28,
     kRunning = 0x30,
+    kNumNodes = 0x38,
+    kNodeMem = 0x40,
   };
 
   // What the device asks of the board.
@@ -41,6 +47,8 @@ class CpuControl final : public Device {
     virtual ~Host() = default;
     virtual unsigned num_cpus() const = 0;
     virtual unsigned node_of(unsigned cpu) const = 0;
+    virtual unsigned num_nodes() const = 0;
+    virtual u64 memory_per_node() const = 0;
     virtual bool cpu_started(unsigned cpu) const = 0;
     // Releases `cpu` from reset at `pc` with $a0 = `arg`.
     virtual void start_cpu(unsigned cpu, u64 pc, u64 arg) = 0;
