@@ -5,7 +5,12 @@
  * every read into an inode write.  mtime and ctime are set by writes.
  * Symbolic links: a "fast" one (target shorter than 60 bytes) keeps its
  * target in i_block itself, byte j in byte j of the 60-byte array (so byte
- * j % 4 of the little-endian word i_block[j / 4]); a slow one in block 0. */
+ * j % 4 of the little-endian word i_block[j / 4]); a slow one in block 0.
+ *
+ * User copies happen with the inode and one buffer locked: the page-fault
+ * path must not need this inode (a read into a mapping of the same file);
+ * the system-call layer should fault the user buffer in first if it maps
+ * files of this file system. */
 #include "ext2.h"
 #include "lib.h"
 #include "linux_n64.h"

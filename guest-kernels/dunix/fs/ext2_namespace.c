@@ -9,7 +9,7 @@
 #include "lib.h"
 #include "linux_n64.h"
 
-static u32 next_generation = 1;  /* NFS-style generation numbers; races are harmless */
+static u32 next_generation = 1;  /* i_generation of new inodes (atomic) */
 
 int ext2_name_check(const char *name) {
   size_t len = strnlen(name, NAME_MAX + 1);
@@ -120,7 +120,7 @@ int fs_create(struct inode *dp, const char *name, u16 mode, u32 rdev, const char
   ip->size = 0;
   ip->atime = ip->mtime = ip->ctime = now;
   ip->dtime = ip->flags = ip->blocks = ip->rdev = 0;
-  ip->generation = next_generation++;
+  ip->generation = __atomic_fetch_add(&next_generation, 1, __ATOMIC_RELAXED);
   for (int i = 0; i < 15; i++) ip->block[i] = 0;
   ip->valid = true;
   r = init_contents(dp, ip, rdev, target);

@@ -1,7 +1,8 @@
 /* buf.h - the buffer cache: file-system blocks cached in memory, written
  * back lazily (fs/bio.c).
  *
- * bread() returns a locked buffer holding the block's current contents;
+ * bread() returns a locked buffer holding the block's current contents (or
+ * NULL if the disk fails: the file system turns that into -EIO);
  * bwrite() marks it dirty (it reaches the disk at the next flush: bflush(),
  * the periodic flusher, fsync or unmount); brelse() unlocks it.  The cache is
  * write-back: a block may be dirty in memory for up to FLUSH_INTERVAL.

@@ -258,6 +258,10 @@ def write_ops(m, bs):
     m.symlink("loop2", "/loop1")
     m.symlink("loop1", "/loop2")
     m.get("/loop1")                                       # ELOOP
+    for i in range(41):                                   # a chain: 40 links are followed, 41 are not
+        m.symlink(f"s{i + 1}" if i < 40 else "hello.txt", f"/s{i}")
+    m.get("/s1")
+    m.get("/s0")                                          # ELOOP
     m.get("/fast2")
     m.get("/slow2")
     m.get("/dirlink/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15/d16/d17/d18/d19/leaf.txt")
