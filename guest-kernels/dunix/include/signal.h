@@ -44,6 +44,9 @@ void signal_set_blocked(u64 mask);          /* current's mask (SIGKILL, SIGSTOP 
 int signal_dequeue(u64 set, u64 *code);     /* takes one of set pending for current; 0 if none */
 long signal_return(struct trapframe *tf);   /* rt_sigreturn: SYSCALL_KEEP_REGS, or kills */
 bool signal_on_altstack(struct task *t, u64 sp);
+/* A siginfo_t (LINUX_SIGINFO_SIZE bytes, zeroed by the caller) for sig with
+ * a pending code (si_code | sender pid << 32) and, for faults, the address. */
+void signal_fill_info(u8 *info, int sig, u64 code, u64 addr);
 
 /* ---- used by the rest of the kernel, implemented with the signal calls ---- */
 /* kern/futex.c: at a task's exit (do_exit, t == current, its vm still

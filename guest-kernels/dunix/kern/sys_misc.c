@@ -88,16 +88,9 @@ SYSCALL(getrandom) {
 /* ---- resource limits --------------------------------------------------------- */
 _Static_assert(LINUX_RLIM_NLIMITS == ARRAY_SIZE(((struct process *)0)->rlimit_cur), "rlimit array size");
 
-/* The limits of the first process (fork copies them): 8 MiB of stack,
- * NOFILE descriptors, everything else unlimited.  Caller owns p. */
-void rlimit_init(struct process *p) {
-  for (int r = 0; r < LINUX_RLIM_NLIMITS; r++) p->rlimit_cur[r] = p->rlimit_max[r] = LINUX_RLIM_INFINITY;
-  p->rlimit_cur[LINUX_RLIMIT_STACK] = 8ull << 20;
-  p->rlimit_cur[LINUX_RLIMIT_NOFILE] = p->rlimit_max[LINUX_RLIMIT_NOFILE] = NOFILE;
-}
-
 /* Reads and/or sets one limit of process `pid` (0: the caller's).  old and
- * new are user addresses of struct rlimit (0: none).  Takes proc_lock. */
+ * new are user addresses of struct rlimit (0: none).  Takes proc_lock.
+ * (The first process gets its defaults in kern/main.c; fork copies them.) */
 static long do_prlimit(int pid, u64 resource, uaddr_t new_lim, uaddr_t old_lim) {
   if (resource >= LINUX_RLIM_NLIMITS) return -LINUX_EINVAL;
   u64 nv[2];   /* cur, max */
@@ -114,7 +107,6 @@ static long do_prlimit(int pid, u64 resource, uaddr_t new_lim, uaddr_t old_lim) 
     spin_unlock(&proc_lock);
     return -LINUX_ESRCH;
   }
-  if (p->rlimit_max[LINUX_RLIMIT_NOFILE] == 0) rlimit_init(p);   /* nobody set them up */
   ov[0] = p->rlimit_cur[resource];
   ov[1] = p->rlimit_max[resource];
   if (new_lim) {
