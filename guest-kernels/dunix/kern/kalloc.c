@@ -2,8 +2,8 @@
  *
  * Every page of RAM the HAL reports (hal_mem_regions) has a struct page in
  * one array, found by physical address through the region table.  Free
- * blocks of 2^order pages sit on per-node, per-order lists, linked through
- * their first bytes.  page_alloc() takes from the requesting CPU's node
+ * blocks of 2^order pages sit on per-node, per-order doubly linked lists,
+ * linked through their first bytes, so a buddy is unlinked in O(1).  page_alloc() takes from the requesting CPU's node
  * first, then the others in order: a NUMA-aware policy like IRIX's.
  *
  * Locks: one spinlock per node guards its lists and the struct pages of its
@@ -19,7 +19,7 @@
 #define MAX_NODES 64
 #define PG_FREE 0x1
 
-struct free_block { struct free_block *next; };
+struct free_block { struct free_block *next, *prev; };
 
 static struct mem_region regions[MAX_REGIONS];
 static unsigned nregions;
@@ -30,6 +30,19 @@ static struct node_mem {
   u64 free_pages, total_pages;
 } nodes[MAX_NODES];
 static unsigned nnodes;
+
+static void list_push(struct free_block **head, struct free_block *b) {
+  b->prev = NULL;
+  b->next = *head;
+  if (*head) (*head)->prev = b;
+  *head = b;
+}
+
+static void list_unlink(struct free_block **head, struct free_block *b) {
+  if (b->prev) b->prev->next = b->next;
+  else *head = b->next;
+  if (b->next) b->next->prev = b->prev;
+}
 
 static int region_of(paddr_t pa) {
   for (unsigned i = 0; i < nregions; i++)
@@ -53,11 +66,7 @@ static void free_block(unsigned r, paddr_t pa, unsigned order) {
     if (buddy < regions[r].start || buddy + span > regions[r].end) break;
     struct page *bp = page_of(buddy);
     if (!(bp->flags & PG_FREE) || bp->ref != order) break;   /* ref holds a free block's order */
-    /* unlink the buddy */
-    struct free_block **pp = &n->free[order];
-    while (*pp && *pp != (struct free_block *)P2V(buddy)) pp = &(*pp)->next;
-    if (!*pp) break;
-    *pp = (*pp)->next;
+    list_unlink(&n->free[order], (struct free_block *)P2V(buddy));
     bp->flags &= ~PG_FREE;
     pa = pa < buddy ? pa : buddy;
     order++;
@@ -65,9 +74,7 @@ static void free_block(unsigned r, paddr_t pa, unsigned order) {
   struct page *p = page_of(pa);
   p->flags |= PG_FREE;
   p->ref = order;
-  struct free_block *b = P2V(pa);
-  b->next = n->free[order];
-  n->free[order] = b;
+  list_push(&n->free[order], (struct free_block *)P2V(pa));
 }
 
 void kalloc_init(void) {
@@ -107,7 +114,7 @@ static paddr_t alloc_from(unsigned node, unsigned order) {
     return 0;
   }
   struct free_block *b = n->free[o];
-  n->free[o] = b->next;
+  list_unlink(&n->free[o], b);
   paddr_t pa = V2P(b);
   page_of(pa)->flags &= ~PG_FREE;
   int r = region_of(pa);
