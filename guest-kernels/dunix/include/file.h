@@ -63,7 +63,7 @@ int fd_install(struct file *f, int min_fd, bool cloexec);  /* lowest free >= min
 struct file *fd_get(int fd);               /* referenced, or NULL */
 int fd_close(int fd);
 
-/* Opening (kern/sys_file.c): path relative to dirfd. */
+/* Opening (kern/sys_dir.c): ip referenced, unlocked; the file takes the reference. */
 struct file *file_open_inode(struct inode *ip, u32 flags, int *err);
 extern const struct file_ops inode_file_ops;
 
@@ -89,13 +89,19 @@ long file_pwrite(struct file *f, uaddr_t buf, u64 n, u64 off);
 int fd_install_at(int fd, struct file *f, bool cloexec);
 int fd_cloexec(int fd, int set);
 
-/* kern/sys_dir.c: path arguments.  path_start returns the referenced,
- * unlocked directory a path relative to dirfd starts from (AT_FDCWD: the
- * cwd), or NULL with *err.  path_get copies a user path into a new
+/* kern/sys_dir.c: path arguments.  path_get copies a user path into a new
  * MAXPATH-byte kmalloc buffer (free with kfree), or NULL with *err
- * (-EFAULT, -ENAMETOOLONG, -ENOENT for "" unless empty_ok). */
-struct inode *path_start(int dirfd, int *err);
+ * (-EFAULT, -ENAMETOOLONG, -ENOENT for "" unless empty_ok).  path_start
+ * returns the referenced, unlocked directory a path starts from: the root
+ * for an absolute path, else the cwd (AT_FDCWD) or dirfd's directory; NULL
+ * with *err (-EBADF, -ENOTDIR).  path_lookup does both and namei: the
+ * referenced, unlocked inode a user path names (with LINUX_AT_EMPTY_PATH in
+ * atflags, "" names dirfd's own file).  fd_inode: the inode behind fd
+ * (AT_FDCWD: the cwd), referenced; a pipe has none (-ENOTDIR). */
 char *path_get(uaddr_t upath, bool empty_ok, int *err);
+struct inode *path_start(int dirfd, const char *path, int *err);
+struct inode *path_lookup(int dirfd, uaddr_t upath, int atflags, bool follow, int *err);
+struct inode *fd_inode(int fd, int *err);
 
 /* kern/chardev.c: the device nodes and /tmp, created at boot if missing
  * (task context, root mounted). */
