@@ -246,11 +246,9 @@ void timer_intr(void) {
   if (c->task && now >= c->slice_end_ns) c->task->need_resched = true;
 }
 
-void ipi_intr(void) {
-  /* A reschedule request (or a TLB shootdown, handled by vm_ipi). */
-  vm_ipi();
-  if (current) current->need_resched = true;
-}
+/* An IPI: a TLB shootdown request (vm_ipi), or a wake-up for an idle CPU,
+ * whose scheduler loop then finds the new task. */
+void ipi_intr(void) { vm_ipi(); }
 
 void sched_init(void) { tick_ns = 1000000000ull / HZ; }
 

@@ -110,10 +110,9 @@ void trap(struct trapframe *tf) {
   }
 
   if (!t) return;   /* the scheduler loop, idling */
-  if (t->need_resched && (from_user || hal_tf_from_user(t->tf) || !t->vm)) {
-    t->need_resched = false;
-    yield();
-  }
+  /* Preemption: the timeslice ran out (kern/sched.c).  Safe wherever a trap
+   * can arrive, since interrupts are off whenever a spinlock is held. */
+  if (t->need_resched) yield();
   if (from_user) {
     hal_intr_off();
     while (signal_pending(t)) {
