@@ -8,16 +8,31 @@
 namespace ds {
 
 Bus::~Bus() {
-  for (Ram& r : ram_) munmap(r.host, r.size);
+  for (Block& b : blocks_) munmap(b.host, b.size);
 }
 
 void Bus::add_ram(u64 base, u64 size) {
-  if (size == 0 || (size & kPageMask) || (base & kPageMask))
-    throw std::runtime_error("RAM range must be page aligned and non-empty");
-  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                 -1, 0);
+  memmap::RamRange r{base, size};
+  add_ram(std::span<const memmap::RamRange>(&r, 1));
+}
+
+void Bus::add_ram(std::span<const memmap::RamRange> ranges) {
+  u64 total = 0;
+  for (const memmap::RamRange& r : ranges) {
+    if (r.size == 0 || (r.size & kPageMask) || (r.pa & kPageMask))
+      throw std::runtime_error("RAM range must be page aligned and non-empty");
+    total += r.size;
+  }
+  // Anonymous, private, unreserved: the host hands out zeroed pages on
+  // first touch, so a large machine costs what its software touches.
+  void* p = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) throw std::runtime_error("cannot reserve host memory for guest RAM");
-  ram_.push_back({base, size, static_cast<u8*>(p)});
+  blocks_.push_back({static_cast<u8*>(p), total});
+  u64 at = 0;
+  for (const memmap::RamRange& r : ranges) {
+    ram_.push_back({r.pa, r.size, static_cast<u8*>(p) + at});
+    at += r.size;
+  }
 }
 
 void Bus::add_device(u64 base, u64 size, Device* dev) { windows_.push_back({base, size, dev}); }
@@ -126,7 +141,10 @@ void Bus::restore(CheckpointReader& rd) {
   if (rd.u64v() != ram_.size()) rd.fail("checkpoint has a different memory layout");
   for (Ram& r : ram_) {
     if (rd.u64v() != r.base || rd.u64v() != r.size) rd.fail("checkpoint has a different memory layout");
-    std::memset(r.host, 0, r.size);
+    // Zero the range by handing its pages back: a private anonymous mapping
+    // refills them with zeros on demand, so restoring costs what the
+    // checkpoint holds, not the size of RAM.
+    if (madvise(r.host, r.size, MADV_DONTNEED) != 0) std::memset(r.host, 0, r.size);
     for (u64 off = rd.u64v(); off != ~u64{0}; off = rd.u64v()) {
       if (off % kPageSize || off >= r.size) rd.fail("corrupt checkpoint (page outside RAM)");
       rd.bytes_into(r.host + off, kPageSize);

@@ -1,16 +1,20 @@
 // bus.h - the physical address space: RAM ranges and device windows.
 //
 // RAM is host memory reserved with mmap (untouched pages cost nothing) and
-// holds guest bytes in guest byte order.  CPUs reach RAM through host
+// holds guest bytes in guest byte order.  One block of host memory may back
+// several physical ranges (the board's RAM on both sides of its I/O window,
+// sim/memmap.h), so that the host offset into the block is the RAM offset.  CPUs reach RAM through host
 // pointers (Bus::ram_page) and devices through Bus::mmio_read/mmio_write.
 #pragma once
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/checkpoint.h"
 #include "sim/device.h"
+#include "sim/memmap.h"
 #include "sim/types.h"
 
 namespace ds {
@@ -28,6 +32,9 @@ class Bus {
 
   // Adds [base, base+size) of zeroed RAM.  size is a multiple of the page size.
   void add_ram(u64 base, u64 size);
+  // Adds zeroed RAM for every range, in one host block: range k starts at
+  // the block offset where range k-1 ends.  Ranges are page aligned.
+  void add_ram(std::span<const memmap::RamRange> ranges);
   // Places a device at [base, base+size).
   void add_device(u64 base, u64 size, Device* dev);
 
@@ -81,6 +88,11 @@ class Bus {
     Device* dev;
   };
   std::vector<Ram> ram_;
+  struct Block {
+    u8* host;
+    u64 size;
+  };
+  std::vector<Block> blocks_;  // host mappings (ram_ points into them)
   std::vector<Window> windows_;
   struct Reservation {
     unsigned cpu;

@@ -6,7 +6,10 @@
 namespace ds {
 
 namespace {
-constexpr char kMagic[] = "discosim-checkpoint-1\n";
+// Version 2: sparse page counters, the ISA level and the boot arguments.
+constexpr char kMagicPrefix[] = "discosim-checkpoint-";
+constexpr char kFormat[] = "2";
+constexpr char kMagic[] = "discosim-checkpoint-2\n";
 constexpr u64 kMaxBytes = u64{1} << 36;  // sanity bound on one byte string
 }  // namespace
 
@@ -43,8 +46,13 @@ void CheckpointWriter::finish() {
 CheckpointReader::CheckpointReader(const std::string& path) : path_(path), f_(std::fopen(path.c_str(), "rb")) {
   if (!f_) throw std::runtime_error(path + ": cannot open checkpoint");
   char magic[sizeof(kMagic) - 1];
-  if (std::fread(magic, 1, sizeof(magic), f_) != sizeof(magic) || std::string(magic, sizeof(magic)) != kMagic)
-    fail("not a discosim checkpoint");
+  if (std::fread(magic, 1, sizeof(magic), f_) != sizeof(magic)) fail("not a discosim checkpoint");
+  std::string got(magic, sizeof(magic));
+  const std::string prefix = kMagicPrefix;
+  if (got != kMagic && got.starts_with(prefix) && got.back() == '\n')
+    fail("checkpoint format " + got.substr(prefix.size(), got.size() - prefix.size() - 1) +
+         " was written by another version of discosim (this one reads format " + kFormat + ")");
+  if (got != kMagic) fail("not a discosim checkpoint");
 }
 
 CheckpointReader::~CheckpointReader() {

@@ -125,8 +125,8 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   if (cfg.num_cpus() > 64) fail(name, "at most 64 CPUs are supported (one directory bit each)");
   if (cfg.memory_per_node == 0 || cfg.memory_per_node % 4096)
     fail(name, "memory_per_node must be a non-zero multiple of 4 KiB");
-  if (cfg.memory_per_node * cfg.nodes > memmap::kRamLimit)
-    fail(name, "total memory exceeds the 496 MiB below the I/O window (see sim/memmap.h)");
+  if (cfg.memory_per_node > memmap::kMaxRamBytes / cfg.nodes)
+    fail(name, "total memory exceeds 1 TiB - 16 MiB: the top of RAM must stay below 2^40 (see sim/memmap.h)");
   if (cfg.quantum == 0) fail(name, "quantum must be at least 1");
   if (cfg.clock_mhz == 0 || cfg.clock_mhz > 100000) fail(name, "clock_mhz must be between 1 and 100000");
   if (cfg.disk_mb_per_s == 0) fail(name, "mb_per_s must be at least 1");

@@ -113,7 +113,8 @@ void Lockstep::inject_memory_fault(u64 pa) {
 
 bool Lockstep::compare_memory(Machine& main) {
   u64 size = main.bus().ram_total();
-  for (u64 pa = memmap::kRamBase; pa < memmap::kRamBase + size; pa += kPageSize) {
+  for (u64 off = 0; off < size; off += kPageSize) {  // by RAM offset: RAM skips the I/O window
+    u64 pa = memmap::ram_offset_to_pa(off);
     const u8* x = main.bus().ram_page(pa);
     const u8* y = checker_->bus().ram_page(pa);
     if (std::memcmp(x, y, kPageSize) == 0) continue;

@@ -13,7 +13,9 @@
 namespace ds {
 
 Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), console_(console) {
-  bus_.add_ram(memmap::kRamBase, cfg.memory_per_node * cfg.nodes);
+  // RAM in one host block, placed around the I/O window (sim/memmap.h).
+  memmap::RamRanges ram = memmap::ram_ranges(cfg.memory_per_node * cfg.nodes);
+  bus_.add_ram(std::span<const memmap::RamRange>(ram.r, ram.n));
   simctl_ = std::make_unique<SimControl>(*this, console_);
   uart_ = std::make_unique<Uart>(console_, irq_line(0, memmap::kIrqUart));
   bus_.add_device(memmap::kSimControlBase, memmap::kSimControlSize, simctl_.get());
@@ -61,9 +63,10 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
   counters_ = std::make_unique<PageCounterDevice>(mem_->page_counters(), irq_line(0, memmap::kIrqHotPage));
   bus_.add_device(memmap::kPageCountersBase, memmap::kPageCountersSize, counters_.get());
   disk_->on_dma = [this](u64 pa, u64 len, bool to_memory) {
-    to_memory ? mem_->dma_write(pa, len) : mem_->dma_read(pa, len);
+    u64 off = memmap::pa_to_ram_offset(pa);  // the disk checked [pa, pa+len) is RAM
+    to_memory ? mem_->dma_write(off, len) : mem_->dma_read(off, len);
   };
-  const u8* ram_host = bus_.ram_page(memmap::kRamBase);
+  const u8* ram_host = bus_.ram_page(memmap::ram_offset_to_pa(0));  // the memory system works in RAM offsets
   for (auto& c : cpus_) timing_.push_back(std::make_unique<mips::CpuTiming>(c->id, *mem_, c->stall_cycles, ram_host));
   set_cpu_model(cfg.cpu_model);
 }
@@ -80,13 +83,26 @@ void Machine::set_cpu_model(CpuModel m) {
 
 Machine::~Machine() = default;
 
+namespace {
+
+// Where the loader puts a segment: kseg0/kseg1 addresses (sign-extended) and
+// xkphys addresses name physical memory directly; so does a plain address
+// below 2^40.  Other segments cannot be placed before the MMU is set up.
+u64 segment_pa(u64 addr) {
+  if (addr >= 0xFFFF'FFFF'8000'0000ull && addr < 0xFFFF'FFFF'C000'0000ull) return addr & 0x1FFF'FFFF;
+  if (addr >> 62 == 2 && ((addr >> 40) & 0x7'FFFF) == 0) return addr & (memmap::kPhysLimit - 1);  // xkphys
+  if (addr < memmap::kPhysLimit) return addr;
+  throw std::runtime_error(fmt::format("segment at 0x{:x} is not at a kseg0, kseg1, xkphys or physical address", addr));
+}
+
+}  // namespace
+
 void Machine::load_kernel(const ElfImage& img) {
   if (img.big_endian != cfg_.big_endian)
     throw std::runtime_error(fmt::format("kernel is {}-endian but the machine is {}-endian",
                                          img.big_endian ? "big" : "little", cfg_.big_endian ? "big" : "little"));
   for (const ElfSegment& seg : img.segments) {
-    u64 pa = seg.paddr & 0x1FFF'FFFF;  // kseg0/kseg1 image: physical by masking
-    if (seg.paddr >> 62 == 2) pa = seg.paddr & ((u64{1} << 40) - 1);
+    u64 pa = segment_pa(seg.paddr);
     if (!bus_.write_bytes(pa, seg.bytes.data(), seg.bytes.size()) ||
         !bus_.zero_bytes(pa + seg.bytes.size(), seg.memsz - seg.bytes.size()))
       throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) does not fit in RAM", seg.paddr, seg.memsz));

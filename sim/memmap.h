@@ -2,12 +2,13 @@
 // place.  Mirrored, with every device's register map, in docs/board.md.
 //
 //   physical address
-//   0x00_0000_0000 +---------------------------------+
-//                  | RAM, node 0                     |  node n owns
-//                  | RAM, node 1                     |  [n * mem_per_node,
+//   0x00_0000_0000 +---------------------------------+  RAM offset 0
+//                  | RAM, node 0                     |  node n owns RAM
+//                  | RAM, node 1                     |  offsets [n * mem_per_node,
 //                  |  ...                            |   (n+1) * mem_per_node)
-//   ram_top        +---------------------------------+
-//                  |   (no memory: bus error)        |
+//                  |   (boot arguments at 0x8000)    |
+//                  +---------------------------------+  ram_top, if RAM is
+//                  |   (no memory: bus error)        |  at most 496 MiB
 //   0x00_1F00_0000 +---------------------------------+  I/O window, reached
 //                  | sim-control        +0x0000      |  uncached through
 //                  | console UART       +0x1000      |  kseg1 0xBF00_0000
@@ -20,10 +21,23 @@
 //                  | node 1 clock       +0x1_1000    |  +0x1_0000 + n*0x1000
 //                  |  ...                            |
 //                  |   (free for devices)            |
-//   0x00_2000_0000 +---------------------------------+
+//   0x00_2000_0000 +---------------------------------+  RAM offset 0x1F00_0000
+//                  | RAM beyond the first 496 MiB    |  (RAM skips the window:
+//                  |  (node boundaries continue in   |   pa = offset + 16 MiB)
+//                  |   RAM-offset space)             |
+//   ram_top        +---------------------------------+
+//                  |   (no memory: bus error)        |
+//   0x100_0000_0000 (2^40: no physical address at or above)
 //
-// All RAM must lie below the I/O window, so that kseg0 (cached) and kseg1
-// (uncached) reach every byte of it: at most 496 MiB in all.
+// RAM is laid out contiguously in *RAM-offset* space and placed at physical
+// addresses by ram_offset_to_pa(): the first 496 MiB at the same addresses,
+// the rest from 0x2000_0000 on.  A machine of at most 496 MiB therefore has
+// all its RAM below the window, where kseg0 (cached) and kseg1 (uncached)
+// reach it; those segments see only the first 512 MiB of physical memory,
+// so RAM above the window is reached through xkphys (0x9800_0000_0000_0000
+// | pa cached, 0x9000_0000_0000_0000 | pa uncached) or the TLB.  The ccNUMA
+// memory system (sim/numa/) works in RAM offsets; the board converts at its
+// edges with the functions below, which are the layout's only definition.
 //
 // Interrupt lines (Cause.IP bits):
 //   IP0, IP1  software (Cause writes)      IP4  console UART input -> CPU 0
@@ -39,7 +53,53 @@ namespace ds::memmap {
 
 constexpr u64 kRamBase = 0x0000'0000;
 constexpr u64 kIoBase = 0x1F00'0000;        // first byte of the I/O window
-constexpr u64 kRamLimit = kIoBase;          // RAM must end at or below this
+constexpr u64 kIoSize = 0x0100'0000;        // 16 MiB, skipped by RAM
+constexpr u64 kIoEnd = kIoBase + kIoSize;   // RAM continues here
+constexpr u64 kPhysLimit = u64{1} << 40;    // R10000 physical addresses: 40 bits
+constexpr u64 kMaxRamBytes = kPhysLimit - kIoSize;  // largest machine: ram_top = 2^40
+constexpr u64 kNotRam = ~u64{0};            // pa_to_ram_offset of the window
+
+// Physical address of RAM offset `off` (any offset below kMaxRamBytes).
+constexpr u64 ram_offset_to_pa(u64 off) { return off < kIoBase ? off : off + kIoSize; }
+// RAM offset of physical address `pa`, or kNotRam for the I/O window.  Whether
+// the offset is inside the machine's RAM is the caller's check (is_ram).
+constexpr u64 pa_to_ram_offset(u64 pa) {
+  return pa < kIoBase ? pa : pa >= kIoEnd ? pa - kIoSize : kNotRam;
+}
+// True if `pa` is a byte of a machine with `ram_bytes` of RAM.
+constexpr bool is_ram(u64 pa, u64 ram_bytes) { return pa_to_ram_offset(pa) < ram_bytes; }
+// The first physical address past the last byte of RAM.
+constexpr u64 ram_top(u64 ram_bytes) { return ram_bytes <= kIoBase ? ram_bytes : ram_bytes + kIoSize; }
+// The node whose memory holds RAM offset `off` (node n owns
+// [n * memory_per_node, (n+1) * memory_per_node)).
+constexpr unsigned node_of_ram_offset(u64 off, u64 memory_per_node) {
+  return static_cast<unsigned>(off / memory_per_node);
+}
+// The home node of physical address `pa` (which must be RAM).
+constexpr unsigned home_node(u64 pa, u64 memory_per_node) {
+  return node_of_ram_offset(pa_to_ram_offset(pa), memory_per_node);
+}
+
+// The physical ranges RAM of `ram_bytes` occupies, in RAM-offset order: one
+// below the window and, for a machine of more than 496 MiB, one from kIoEnd.
+struct RamRange {
+  u64 pa;
+  u64 size;
+};
+struct RamRanges {
+  RamRange r[2];
+  unsigned n;
+};
+constexpr RamRanges ram_ranges(u64 ram_bytes) {
+  if (ram_bytes <= kIoBase) return {{{kRamBase, ram_bytes}, {0, 0}}, 1};
+  return {{{kRamBase, kIoBase}, {kIoEnd, ram_bytes - kIoBase}}, 2};
+}
+
+// The boot-argument block (docs/board.md, "Boot protocol"): argv and envp
+// pointer arrays and their strings, written by the loader before CPU 0
+// starts.  Below the 1 MiB where programs load (runtime/kseg0.ld).
+constexpr u64 kBootArgsBase = 0x8000;
+constexpr u64 kBootArgsSize = 0x8000;
 
 constexpr u64 kSimControlBase = kIoBase + 0x0000;  // sim/devices/sim_control.h
 constexpr u64 kSimControlSize = 0x1000;
@@ -64,7 +124,11 @@ constexpr unsigned kIrqUart = 4;
 constexpr unsigned kIrqHotPage = 5;
 constexpr unsigned kIrqTimer = 7;
 
-// The same windows as a MIPS program in kernel mode sees them (kseg1).
+// The same windows as a MIPS program in kernel mode sees them: kseg1
+// (uncached) and ckseg0 (cached) for the first 512 MiB, xkphys for all.
 constexpr u64 kseg1(u64 pa) { return 0xFFFF'FFFF'A000'0000ull | pa; }
+constexpr u64 ckseg0(u64 pa) { return 0xFFFF'FFFF'8000'0000ull | pa; }
+constexpr u64 xkphys_cached(u64 pa) { return 0x9800'0000'0000'0000ull | pa; }
+constexpr u64 xkphys_uncached(u64 pa) { return 0x9000'0000'0000'0000ull | pa; }
 
 }  // namespace ds::memmap

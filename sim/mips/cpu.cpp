@@ -127,7 +127,7 @@ u64 Cpu::run_slice_as(u64 max) {
   const u64 stall_base = stall_cycles;
   auto used = [&] { return kTiming ? done + (stall_cycles - stall_base) : done; };
   const RowTiming* rows = kTiming ? row_timing().data() : nullptr;
-  u64 page_pa = ~u64{0};  // timing: physical address of the code page, ~0 if fetched uncached
+  u64 page_mem = ~u64{0};  // timing: RAM offset of the code page, ~0 if fetched uncached
   pending_ &= ~kYield;
   // The code page being executed, remembered across fetches while page_tag
   // matches.  Its translation stays valid until the soft TLB is flushed, and
@@ -170,11 +170,11 @@ u64 Cpu::run_slice_as(u64 max) {
         page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
         page_host = e.host;
         page_slots = e.code->slot.data();
-        if constexpr (kTiming) page_pa = uncached ? ~u64{0} : bus_.host_to_pa(page_host);
+        if constexpr (kTiming) page_mem = uncached ? ~u64{0} : timing_->ram_offset(page_host);
       }
       unsigned off = fetch_pc & kPageMask;
       if constexpr (kTiming) {
-        if (DS_LIKELY(page_pa != ~u64{0})) timing_->fetch(page_pa + off, cycle());
+        if (DS_LIKELY(page_mem != ~u64{0})) timing_->fetch(page_mem + off, cycle());
       }
       u32 raw = load_guest<u32>(page_host + off, kBigEndian);
       DecodedSlot& s = page_slots[off >> 2];
@@ -323,7 +323,7 @@ namespace ds::mips {
 // cannot, so neither does the timing model: both stay architecturally equal).
 void Cpu::cache_op(unsigned op, u64 va) {
   if (!timing_) return;
-  u64 pa = 0;
+  u64 mem = 0;  // the line's RAM offset: the memory system's address (timing.h)
   if ((op >> 2) >= 4) {  // Hit operations
     Translation t;
     PendingException saved = exc;
@@ -331,10 +331,11 @@ void Cpu::cache_op(unsigned op, u64 va) {
     bool ok = owner_.translate(*this, va, Access::Load, t);
     exc = saved;
     pending_ = before;
-    if (!ok || !bus_.ram_page(t.pa)) return;
-    pa = t.pa;
+    const u8* page = ok ? bus_.ram_page(t.pa) : nullptr;
+    if (!page) return;
+    mem = timing_->ram_offset(page) + (t.pa & kPageMask);
   }
-  timing_->memory().cache_instruction(id, op, va, pa);
+  timing_->memory().cache_instruction(id, op, va, mem);
 }
 
 }  // namespace ds::mips

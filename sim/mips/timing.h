@@ -54,14 +54,18 @@ const std::vector<RowTiming>& row_timing();
 class CpuTiming {
  public:
   // `stall_cycles` is the CPU's counter; `ram_host` the host address of
-  // physical address 0 (RAM is one block from 0, sim/memmap.h).  The
-  // uncached latency is the memory system's uncached_ns at its clock.
+  // RAM offset 0.  RAM is one host block (sim/bus.h), and the memory system
+  // is addressed by RAM offset (sim/memmap.h: equal to the physical address
+  // below the I/O window), so host - ram_host is the address it is given.
+  // The uncached latency is the memory system's uncached_ns at its clock.
   CpuTiming(unsigned cpu, numa::MemorySystem& ms, u64& stall_cycles, const u8* ram_host);
 
   bool charge = true;  // false: keep the caches warm, charge no time
   StallCounters stalls;
 
-  // An instruction fetch from physical address pa.  Fetches from the L1 I
+  // The memory system's address (RAM offset) of a host address in RAM.
+  u64 ram_offset(const u8* host) const { return static_cast<u64>(host - ram_host_); }
+  // An instruction fetch from RAM offset pa.  Fetches from the L1 I
   // line of the previous fetch hit without asking the memory system while
   // its generation() is unchanged (the contract in memory_system.h).
   void fetch(u64 pa, u64 now) {

@@ -1,24 +1,9 @@
 // directory.cpp - the directory's state transitions (table in directory.h).
 #include "sim/numa/directory.h"
 
-#include <sys/mman.h>
-
-#include <new>
-
 namespace ds::numa {
 
 static_assert(static_cast<int>(DirState::Unowned) == 0, "an all-zero entry must be Unowned");
-
-DirEntries::DirEntries(u64 n) : n_(n) {
-  void* p = mmap(nullptr, (n ? n : 1) * sizeof(DirEntry), PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) throw std::bad_alloc();
-  p_ = static_cast<DirEntry*>(p);
-}
-
-DirEntries::~DirEntries() { munmap(p_, (n_ ? n_ : 1) * sizeof(DirEntry)); }
-
-void DirEntries::clear() { madvise(p_, (n_ ? n_ : 1) * sizeof(DirEntry), MADV_DONTNEED); }
 
 Directory::Directory(u64 ram_bytes, unsigned block_bytes)
     : ram_bytes_(ram_bytes),

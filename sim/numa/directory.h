@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "sim/checkpoint.h"
+#include "sim/numa/lazy_array.h"
 #include "sim/types.h"
 
 namespace ds::numa {
@@ -44,24 +45,9 @@ struct DirAction {
   bool exclusive_grant = false;  // requester may hold the block CleanExclusive
 };
 
-// The entries live in anonymous memory the host hands out zeroed on first
-// touch (an Unowned entry is all zeros), so a machine pays for directory
-// memory in proportion to the lines it caches, not to its RAM size.
-class DirEntries {
- public:
-  explicit DirEntries(u64 n);
-  ~DirEntries();
-  DirEntries(const DirEntries&) = delete;
-  DirEntries& operator=(const DirEntries&) = delete;
-  u64 size() const { return n_; }
-  DirEntry& operator[](u64 i) { return p_[i]; }
-  const DirEntry& operator[](u64 i) const { return p_[i]; }
-  void clear();  // every entry Unowned again (and its memory returned)
-
- private:
-  u64 n_;
-  DirEntry* p_;
-};
+// The entries start all zero (Unowned) and cost host memory only once
+// touched (lazy_array.h): in proportion to the lines cached, not to RAM.
+using DirEntries = LazyZeroArray<DirEntry>;
 
 class Directory {
  public:

@@ -35,7 +35,7 @@ MemorySystem::MemorySystem(const MemoryConfig& cfg, const Topology& topo)
 }
 
 unsigned MemorySystem::home_node(u64 pa) const {
-  return static_cast<unsigned>(std::min<u64>(pa / topo_.memory_per_node, topo_.nodes - 1));
+  return std::min(memmap::node_of_ram_offset(pa, topo_.memory_per_node), topo_.nodes - 1);
 }
 
 AccessResult MemorySystem::access_slow(unsigned cpu, u64 pa, AccessKind kind, Cycle now) {

@@ -7,6 +7,14 @@
 // bytes, so this never changes what a program computes, only when.  All of
 // it is deterministic: time is the caller's Cycle, never the host's.
 //
+// Addresses here (`pa` throughout sim/numa/) are RAM offsets: the board
+// lays RAM out contiguously in RAM-offset space, node n owning
+// [n * memory_per_node, (n+1) * memory_per_node), and places it at physical
+// addresses around its I/O window (sim/memmap.h).  Below the window, where
+// every machine of at most 496 MiB has all its RAM, the two are equal; the
+// board converts at the edges (CpuTiming, DMA, CACHE, the page-counter
+// device), so no cache, directory or counter here knows of the window.
+//
 // The CPU calls access() for every instruction fetch and data reference in
 // timing mode and stalls for the returned latency.  Requests are served in
 // the order they are issued; docs/memory-system.md explains what that
@@ -15,6 +23,7 @@
 #include <vector>
 
 #include "sim/event_queue.h"
+#include "sim/memmap.h"
 #include "sim/numa/cache.h"
 #include "sim/numa/directory.h"
 #include "sim/numa/memory_config.h"

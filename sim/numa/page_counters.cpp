@@ -4,14 +4,16 @@
 
 #include <algorithm>
 
+#include "sim/memmap.h"
+
 namespace ds::numa {
 
 PageCounters::PageCounters(u64 ram_bytes, unsigned nodes, u64 mem_per_node)
     : pages_((ram_bytes + (u64{1} << kPageShift) - 1) >> kPageShift),
       nodes_(nodes),
       mem_per_node_(mem_per_node),
-      counts_(pages_ * nodes, 0),
-      notified_(pages_, 0) {}
+      counts_(pages_ * nodes),
+      notified_(pages_) {}
 
 void PageCounters::check_hot(u64 page, unsigned node) {
   u64 mine = counts_[page * nodes_ + node];
@@ -19,7 +21,7 @@ void PageCounters::check_hot(u64 page, unsigned node) {
     if (mine >= threshold_) push_hot(page, node);
     return;
   }
-  unsigned home = static_cast<unsigned>(std::min<u64>((page << kPageShift) / mem_per_node_, nodes_ - 1));
+  unsigned home = std::min(memmap::node_of_ram_offset(page << kPageShift, mem_per_node_), nodes_ - 1);
   if (node == home) return;
   u64 at_home = counts_[page * nodes_ + home];
   if (mine >= at_home + threshold_) push_hot(page, node);
@@ -43,21 +45,36 @@ void PageCounters::hot_pop() {
 
 void PageCounters::reset_page(u64 pa) {
   u64 page = pa >> kPageShift;
-  std::fill_n(counts_.begin() + static_cast<long>(page * nodes_), nodes_, 0);
+  for (unsigned n = 0; n < nodes_; ++n) counts_[page * nodes_ + n] = 0;
   notified_[page] = 0;
 }
 
 void PageCounters::reset_all() {
-  std::fill(counts_.begin(), counts_.end(), 0);
-  std::fill(notified_.begin(), notified_.end(), 0);
+  counts_.clear();
+  notified_.clear();
   bool had = !queue_.empty();
   queue_.clear();
   if (had && notify_) notify_(false);
 }
 
+bool PageCounters::page_in_use(u64 page) const {
+  if (notified_[page]) return true;
+  for (unsigned n = 0; n < nodes_; ++n)
+    if (counts_[page * nodes_ + n]) return true;
+  return false;
+}
+
 void PageCounters::save(CheckpointWriter& w) const {
-  w.array(counts_);
-  w.array(notified_);
+  u64 used = 0;
+  for (u64 p = 0; p < pages_; ++p) used += page_in_use(p);
+  w.u64v(pages_);
+  w.u64v(used);
+  for (u64 p = 0; p < pages_; ++p) {
+    if (!page_in_use(p)) continue;
+    w.u64v(p);
+    w.u64v(notified_[p]);
+    for (unsigned n = 0; n < nodes_; ++n) w.u64v(counts_[p * nodes_ + n]);
+  }
   w.u64v(threshold_);
   w.u64v(static_cast<u64>(policy_));
   w.u64v(dropped_);
@@ -71,8 +88,22 @@ void PageCounters::save(CheckpointWriter& w) const {
 // The interrupt line's level lives in the CPUs' Cause registers, which the
 // CPUs checkpoint; restoring the queue does not re-signal it.
 void PageCounters::restore(CheckpointReader& r) {
-  r.array(counts_);
-  r.array(notified_);
+  counts_.clear();
+  notified_.clear();
+  if (r.u64v() != pages_) r.fail("page counters: different number of pages");
+  u64 used = r.u64v();
+  if (used > pages_) r.fail("page counters: too many pages");
+  for (u64 k = 0; k < used; ++k) {
+    u64 p = r.u64v();
+    u64 notified = r.u64v();
+    if (p >= pages_ || notified > 1) r.fail("page counters: bad page");
+    notified_[p] = static_cast<u8>(notified);
+    for (unsigned n = 0; n < nodes_; ++n) {
+      u64 c = r.u64v();
+      if (c > ~u32{0}) r.fail("page counters: bad count");
+      counts_[p * nodes_ + n] = static_cast<u32>(c);
+    }
+  }
   threshold_ = r.u64v();
   u64 p = r.u64v();
   if (p > 1) r.fail("page counters: bad policy");

@@ -3,6 +3,9 @@
 // monitor uses to decide page migration and replication.  Software reaches
 // them through sim/devices/page_counters.h.
 //
+// Addresses are RAM offsets, like everywhere in sim/numa/ (memory_system.h);
+// the device converts them to and from physical addresses.
+//
 // Every request that reaches a home directory (an L2 miss or an upgrade)
 // counts one miss against its 4 KB page for the requester's node.  A page
 // becomes *hot* when, with a non-zero threshold T:
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "sim/checkpoint.h"
+#include "sim/numa/lazy_array.h"
 #include "sim/types.h"
 
 namespace ds::numa {
@@ -68,18 +72,22 @@ class PageCounters {
   // empties (the device's interrupt line).
   void set_notify(std::function<void(bool)> f) { notify_ = std::move(f); }
 
+  // Checkpoints: the pages with a non-zero count or queued since their
+  // reset (only those), threshold, policy and the hot queue.
   void save(CheckpointWriter& w) const;
   void restore(CheckpointReader& r);
 
  private:
+  bool page_in_use(u64 page) const;
   void check_hot(u64 page, unsigned node);
   void push_hot(u64 page, unsigned node);
 
   u64 pages_;
   unsigned nodes_;
   u64 mem_per_node_;
-  std::vector<u32> counts_;   // [page * nodes + node]
-  std::vector<u8> notified_;  // per page: already queued since last reset
+  // Both start zero and cost host memory only where pages miss (lazy_array.h).
+  LazyZeroArray<u32> counts_;   // [page * nodes + node]
+  LazyZeroArray<u8> notified_;  // per page: already queued since last reset
   u64 threshold_ = 0;         // 0: detector off
   HotPolicy policy_ = HotPolicy::Count;
   std::deque<HotPage> queue_;

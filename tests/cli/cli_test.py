@@ -35,7 +35,7 @@ with tempfile.TemporaryDirectory() as tmp:
     x86 = "/bin/true"
     bad_toml = write("bad.toml", b"[machine\n")
     bad_key = write("key.toml", b"[machine]\ncpus = 2\n")
-    big_mem = write("mem.toml", b"[machine]\nmemory_per_node = \"2G\"\n")
+    big_mem = write("mem.toml", b"[machine]\nnodes = 8\nmemory_per_node = \"128G\"\n")  # 16 MiB past 2^40
     little = write("little.toml", b"[machine]\nendian = \"little\"\n")
     bad_cache = write("cache.toml", b"[memory]\nl2_line = 96\n")
     bad_model = write("model.toml", b"[run]\ncpu_model = \"detailed\"\n")
@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
     run(["run", demo_cfg, x86], "not a MIPS ELF file")
     run(["run", bad_toml, hello], "bad.toml:1:")
     run(["run", bad_key, hello], "unknown key 'cpus'")
-    run(["run", big_mem, hello], "exceeds")
+    run(["run", big_mem, hello], "the top of RAM must stay below 2^40")
     run(["run", little, hello], "big-endian but the machine is little-endian")
     run(["run", bad_cache, hello], "cache.toml:")
     run(["run", bad_model, hello], "cpu_model must be")

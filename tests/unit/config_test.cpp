@@ -45,12 +45,24 @@ TEST(Config, SizesTakeSuffixes) {
   EXPECT_THROW(parse_size("M"), std::runtime_error);
 }
 
+TEST(Config, RamAboveTheIoWindowIsAccepted) {
+  MachineConfig c = parse_config("[machine]\nnodes = 8\nmemory_per_node = \"1G\"\n", "t.toml");
+  EXPECT_EQ(c.memory_per_node * c.nodes, 8ull << 30);
+  // The largest machine: its last byte is the last physical address.
+  EXPECT_EQ(error_of("[machine]\nmemory_per_node = \"" + std::to_string((1ull << 40) - (16ull << 20)) + "\"\n"), "");
+  EXPECT_NE(error_of("[machine]\nmemory_per_node = \"" + std::to_string((1ull << 40) - (16ull << 20) + 4096) + "\"\n"),
+            "");
+}
+
 TEST(Config, ErrorsNameTheFileAndTheProblem) {
   EXPECT_EQ(error_of("[machine]\nnodez = 2\n"), "t.toml: unknown key 'nodez' in [machine]");
   EXPECT_EQ(error_of("[machine]\nendian = \"middle\"\n"), "t.toml: endian must be \"big\" or \"little\"");
   EXPECT_EQ(error_of("[machine]\nnodes = 0\n"), "t.toml: nodes and cpus_per_node must be at least 1");
-  EXPECT_EQ(error_of("[machine]\nmemory_per_node = \"1G\"\nnodes = 1\n"),
-            "t.toml: total memory exceeds the 496 MiB below the I/O window (see sim/memmap.h)");
+  EXPECT_EQ(error_of("[machine]\nmemory_per_node = \"1024G\"\nnodes = 1\n"),
+            "t.toml: total memory exceeds 1 TiB - 16 MiB: the top of RAM must stay below 2^40 (see sim/memmap.h)");
+  // 64 x 16 GiB would overflow a naive product; 8 x 128 GiB is exactly 2^40, 16 MiB too much.
+  EXPECT_NE(error_of("[machine]\nmemory_per_node = \"16G\"\nnodes = 64\n"), "");
+  EXPECT_NE(error_of("[machine]\nmemory_per_node = \"128G\"\nnodes = 8\n"), "");
   EXPECT_NE(error_of("[machine\n").find("t.toml:1:"), std::string::npos);
   EXPECT_EQ(error_of("[machine]\nnodes = -1\n"), "t.toml: 'nodes' must be a non-negative integer");
 }
