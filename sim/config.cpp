@@ -33,6 +33,14 @@ u64 parse_size(const std::string& s) {
   throw std::runtime_error("malformed size '" + s + "' (suffix must be K, M or G)");
 }
 
+bool parse_isa(const std::string& s, mips::IsaLevel& out) {
+  if (s != "mips4" && s != "r2") return false;
+  out = s == "r2" ? mips::IsaLevel::Mips64R2 : mips::IsaLevel::Mips4;
+  return true;
+}
+
+const char* isa_name(mips::IsaLevel isa) { return isa == mips::IsaLevel::Mips64R2 ? "r2" : "mips4"; }
+
 MachineConfig parse_config(const std::string& text, const std::string& name) {
   toml::table root;
   try {
@@ -47,7 +55,7 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory"}, name);
 
   if (auto* m = root["machine"].as_table()) {
-    check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz"}, name);
+    check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz", "isa"}, name);
     cfg.clock_mhz = get_uint(*m, "clock_mhz", cfg.clock_mhz, name);
     cfg.nodes = static_cast<unsigned>(get_uint(*m, "nodes", cfg.nodes, name));
     cfg.cpus_per_node = static_cast<unsigned>(get_uint(*m, "cpus_per_node", cfg.cpus_per_node, name));
@@ -66,6 +74,10 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
       auto e = node->value<std::string>();
       if (!e || (*e != "big" && *e != "little")) fail(name, "endian must be \"big\" or \"little\"");
       cfg.big_endian = *e == "big";
+    }
+    if (auto node = m->get("isa")) {
+      auto isa = node->value<std::string>();
+      if (!isa || !parse_isa(*isa, cfg.isa)) fail(name, "isa must be \"mips4\" or \"r2\"");
     }
   } else if (root.contains("machine")) {
     fail(name, "[machine] must be a table");

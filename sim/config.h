@@ -7,6 +7,9 @@
 //   memory_per_node = "64M"   # bytes, or a string with K/M/G suffix
 //   endian = "big"            # "big" (SGI's choice) or "little"
 //   clock_mhz = 200           # CPU clock: converts cycles to time
+//   isa = "mips4"             # the R10000's MIPS IV, or "r2": also the MIPS64
+//                             # Release 2 additions, in every mode (RDHWR stays
+//                             # Reserved Instruction: docs/privileged.md)
 //
 //   [disk_timing]
 //   command_us = 5000         # per command: seek, rotation, controller
@@ -33,6 +36,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/mips/isa.h"
 #include "sim/numa/memory_config.h"
 #include "sim/types.h"
 
@@ -51,6 +55,7 @@ struct MachineConfig {
   u64 memory_per_node = 64ull << 20;
   bool big_endian = true;
   u64 clock_mhz = 200;
+  mips::IsaLevel isa = mips::IsaLevel::Mips4;
   u64 disk_command_us = 5000;
   u64 disk_mb_per_s = 20;
   std::vector<DiskConfig> disks;
@@ -73,5 +78,9 @@ MachineConfig parse_config(const std::string& text, const std::string& name);
 
 // "64M" -> 67108864; throws on malformed input.
 u64 parse_size(const std::string& s);
+
+// The `isa` option's spellings: "mips4" and "r2" (false for anything else).
+bool parse_isa(const std::string& s, mips::IsaLevel& out);
+const char* isa_name(mips::IsaLevel isa);
 
 }  // namespace ds

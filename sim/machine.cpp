@@ -52,6 +52,7 @@ Machine::Machine(const MachineConfig& cfg, std::FILE* console) : cfg_(cfg), cons
       request_exit(1);
     });
     cpus_.push_back(std::make_unique<mips::Cpu>(i, bus_, dcache_, *cp0, cfg.big_endian));
+    cp0->set_isa(cfg.isa);
     cp0->attach(*cpus_.back());
     owners_.push_back(std::move(cp0));
   }
@@ -79,6 +80,11 @@ void Machine::set_cpu_model(CpuModel m) {
     timing_[i]->charge = m == CpuModel::Timing;
     cpus_[i]->set_timing(on ? timing_[i].get() : nullptr);  // flushes the soft TLB, which yields
   }
+}
+
+void Machine::set_isa(mips::IsaLevel isa) {
+  cfg_.isa = isa;
+  for (auto& c : cpus_) c->cp0->set_isa(isa);
 }
 
 Machine::~Machine() = default;
@@ -238,6 +244,7 @@ void Machine::save_checkpoint(const std::string& path) const {
   w.u64v(static_cast<u64>(model_));
   w.boolean(switched_at_.has_value());
   w.u64v(switched_at_.value_or(0));
+  w.u64v(static_cast<u64>(cfg_.isa));
   w.section("bus");
   bus_.save(w);
   for (const auto& c : cpus_) {
@@ -279,6 +286,9 @@ void Machine::restore_checkpoint(const std::string& path) {
   if (model > 1) r.fail("corrupt checkpoint (CPU model)");
   bool switched = r.boolean();
   u64 switched_at = r.u64v();
+  u64 isa = r.u64v();
+  if (isa > static_cast<u64>(mips::IsaLevel::Mips64R2)) r.fail("corrupt checkpoint (ISA level)");
+  set_isa(static_cast<mips::IsaLevel>(isa));  // before the CPUs, whose gates depend on it
   r.section("bus");
   bus_.restore(r);
   for (auto& c : cpus_) {

@@ -65,6 +65,9 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // next instruction of every CPU.  The configuration can also switch from
   // functional to timing at a phase marker or an instruction count.
   void set_cpu_model(CpuModel m);
+  // The instruction set every CPU admits (config.h `isa`); a checkpoint
+  // records it, and restoring one sets it.
+  void set_isa(mips::IsaLevel isa);
   CpuModel cpu_model() const { return model_; }
   numa::MemorySystem& memory_system() { return *mem_; }
   // Runs every instruction again on a functional checker and compares

@@ -37,6 +37,7 @@ struct RunOptions {
   bool insn_mix = false;         // count executions per instruction
   std::string progress = "auto";  // progress line: auto (on a terminal), on, off
   std::string cpu_model;          // functional or timing (overrides config and checkpoint)
+  std::string isa;                // mips4 or r2 (overrides config and checkpoint)
   std::optional<uint64_t> timing_at_phase;
   uint64_t timing_at_insns = 0;
   bool warm_caches = false;
@@ -62,6 +63,7 @@ int cmd_run(const RunOptions& o, bool resume) {
   if (o.timing_at_insns) cfg.timing_at_instructions = o.timing_at_insns;
   if (o.warm_caches) cfg.warm_caches = true;
   if (!o.cpu_model.empty()) cfg.cpu_model = o.cpu_model == "timing" ? ds::CpuModel::Timing : ds::CpuModel::Functional;
+  if (!o.isa.empty()) ds::parse_isa(o.isa, cfg.isa);
   ds::Machine m(cfg);
   std::unique_ptr<ds::Lockstep> lockstep;
   if (o.lockstep) lockstep = std::make_unique<ds::Lockstep>(cfg);
@@ -73,6 +75,9 @@ int cmd_run(const RunOptions& o, bool resume) {
       x->load_kernel(ds::load_elf(o.image));
   }
   if (!o.cpu_model.empty()) m.set_cpu_model(cfg.cpu_model);  // also over a checkpoint's model
+  if (!o.isa.empty())  // also over a checkpoint's ISA level, in both machines
+    for (ds::Machine* x : {&m, lockstep ? &lockstep->checker() : nullptr})
+      if (x) x->set_isa(cfg.isa);
   if (lockstep) {
     lockstep->start(m);
     if (o.lockstep_inject) lockstep->inject_memory_fault(*o.lockstep_inject);
@@ -201,6 +206,8 @@ int main(int argc, char** argv) {
     sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
     sub->add_option("--cpu-model", ro.cpu_model, "CPU model to run in: functional or timing (docs/timing.md)")
         ->check(CLI::IsMember({"functional", "timing"}));
+    sub->add_option("--isa", ro.isa, "instruction set: mips4 (the R10000) or r2 (also MIPS64 Release 2)")
+        ->check(CLI::IsMember({"mips4", "r2"}));
     sub->add_option("--timing-at-phase", ro.timing_at_phase, "switch to the timing model when this phase begins");
     sub->add_option("--timing-at-insns", ro.timing_at_insns,
                     "switch to the timing model after this many instructions");

@@ -49,9 +49,9 @@ std::string stats_table(const RunStats& s) {
   std::string out;
   out += fmt::format("--- discosim statistics ({}) ---\n", s.config.source);
   out += fmt::format("end: {}\n", s.end_reason);
-  out += fmt::format("machine: {} node(s) x {} cpu(s), {} MiB/node, {}-endian\n", s.config.nodes,
+  out += fmt::format("machine: {} node(s) x {} cpu(s), {} MiB/node, {}-endian, isa {}\n", s.config.nodes,
                      s.config.cpus_per_node, s.config.memory_per_node >> 20,
-                     s.config.big_endian ? "big" : "little");
+                     s.config.big_endian ? "big" : "little", isa_name(s.config.isa));
   for (const CpuStats& c : s.cpus) {
     u64 total = c.kernel_cycles + c.supervisor_cycles + c.user_cycles + c.idle_cycles;
     auto pct = [total](u64 v) { return total ? 100.0 * static_cast<double>(v) / static_cast<double>(total) : 0.0; };
@@ -149,6 +149,7 @@ nlohmann::json config_json(const MachineConfig& c) {
           {"cpus_per_node", c.cpus_per_node},
           {"memory_per_node", c.memory_per_node},
           {"endian", c.big_endian ? "big" : "little"},
+          {"isa", isa_name(c.isa)},
           {"clock_mhz", c.clock_mhz},
           {"quantum", c.quantum},
           {"max_instructions", c.max_instructions},

@@ -122,6 +122,10 @@ class Cp0 final : public CpuOwner {
   // CPU's software TLB when the translation context (mode, ERL, UX/SX/KX or
   // ASID) changed.  Called by the Status/EntryHi hooks, exception entry, ERET.
   void update_mode();
+  // The instruction set this CPU admits (the machine's `isa` option):
+  // Mips64R2 opens the Release 2 gate in every mode.  Re-derives the gates.
+  void set_isa(IsaLevel isa);
+  IsaLevel isa() const { return isa_; }
   bool translate(Cpu& cpu, u64 va, Access access, Translation& out) override;
 
   // ---- TLB instructions (mmu.cpp) -------------------------------------------
@@ -168,6 +172,7 @@ class Cp0 final : public CpuOwner {
 
   Cpu* cpu_ = nullptr;
   std::function<void(const char*)> halt_;
+  IsaLevel isa_ = IsaLevel::Mips4;
   std::array<u64, 32> r_{};
   Jtlb tlb_;
   u64 hw_irq_ = 0;          // IP7..2 as raised by devices (bit n = line n)

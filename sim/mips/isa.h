@@ -33,15 +33,19 @@ enum InsnFlag : u32 {
   kGateIsa4 = 1u << 11,   // MIPS IV addition: user mode needs XX (or CU3)
   kGateR2 = 1u << 12,     // MIPS64 Release 2: only when the ISA level allows
   kGateCp1x = 1u << 13,   // COP1X (MIPS IV FPU indexed/madd): CU1 and XX
+  kGateHwr = 1u << 14,    // RDHWR's hardware registers: never on the full machine
+                          // (the R10000 has none; kernels emulate RDHWR in their
+                          // RI handler), provided by the user-mode runner
 };
 // Bits 31:16 of a decoded slot's flags hold its row id + 1 (0: reserved
 // instruction), so counting the mix needs no lookup.
 constexpr unsigned kRowIdShift = 16;
-constexpr u32 kGateMask = kGateCp0 | kGateCp1 | kGateIsa3 | kGateIsa4 | kGateR2 | kGateCp1x;
+constexpr u32 kGateMask = kGateCp0 | kGateCp1 | kGateIsa3 | kGateIsa4 | kGateR2 | kGateCp1x | kGateHwr;
 
 enum class IsaLevel : u8 {
-  Mips4,     // the R10000 (full-system machine, strict differential tests)
-  Mips64R2,  // also accepts the Release 2 additions (user-mode runner)
+  Mips4,     // the R10000 (the machine's default, strict differential tests)
+  Mips64R2,  // also accepts the Release 2 additions (user-mode runner; the
+             // machine with [machine] isa = "r2")
 };
 
 struct InsnDesc {

@@ -585,7 +585,7 @@ constexpr InsnDesc kRows[] = {
        v = ((v & 0x0000ffff0000ffffull) << 16) | ((v >> 16) & 0x0000ffff0000ffffull);
        R(c, i.rd()) = (v << 32) | (v >> 32);
      }},
-    {.name = "rdhwr", .match = 0x7c00003b, .mask = 0xffe007ff, .args = "t,K", .flags = kGateR2,
+    {.name = "rdhwr", .match = 0x7c00003b, .mask = 0xffe007ff, .args = "t,K", .flags = kGateR2 | kGateHwr,
      .exec = [](Cpu& c, Insn i) {
        if (i.rd() != 29) return c.raise(Exc::RI);  // only UserLocal is provided
        R(c, i.rt()) = c.userlocal;

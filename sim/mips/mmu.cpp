@@ -55,11 +55,18 @@ std::array<u64, 3> Cp0::time_by_mode() const {
   return t;
 }
 
+void Cp0::set_isa(IsaLevel isa) {
+  isa_ = isa;
+  if (cpu_) update_mode();
+}
+
 void Cp0::update_mode() {
   charge_mode_time();
   u64 st = r_[reg::Status];
   Mode m = mode();
-  u32 closed = kGateR2;
+  // The ISA level (the machine's `isa` option) opens the Release 2 gate;
+  // RDHWR's registers do not exist on the R10000 at either level.
+  u32 closed = kGateHwr | (isa_ == IsaLevel::Mips64R2 ? 0u : u32{kGateR2});
   if (m != Mode::Kernel && !(st & status::CU0)) closed |= kGateCp0;
   if (!(st & status::CU1)) closed |= kGateCp1 | kGateCp1x;
   if (m == Mode::User && !(st & status::XX)) closed |= kGateIsa4 | kGateCp1x;

@@ -57,6 +57,7 @@ with tempfile.TemporaryDirectory() as tmp:
     run(["run", bad_cache, hello], "cache.toml:")
     run(["run", bad_model, hello], "cpu_model must be")
     run(["run", demo_cfg, hello, "--cpu-model", "detailed"], "detailed", 2)
+    run(["run", demo_cfg, hello, "--isa", "mips64r6"], "--isa", 2)
     run(["run", demo_cfg, hello, "--lockstep", "--lockstep-inject", "0x7fffffff"], "is not RAM")
     run(["user", "--cpu-model", "detailed", hello], "--cpu-model must be")
     run(["disasm", not_elf], "not an ELF file")

@@ -54,6 +54,14 @@ TEST(Config, RamAboveTheIoWindowIsAccepted) {
             "");
 }
 
+TEST(Config, IsaLevel) {
+  EXPECT_EQ(parse_config("", "t.toml").isa, mips::IsaLevel::Mips4);
+  EXPECT_EQ(parse_config("[machine]\nisa = \"mips4\"\n", "t.toml").isa, mips::IsaLevel::Mips4);
+  EXPECT_EQ(parse_config("[machine]\nisa = \"r2\"\n", "t.toml").isa, mips::IsaLevel::Mips64R2);
+  EXPECT_EQ(error_of("[machine]\nisa = \"mips64r2\"\n"), "t.toml: isa must be \"mips4\" or \"r2\"");
+  EXPECT_EQ(error_of("[machine]\nisa = 2\n"), "t.toml: isa must be \"mips4\" or \"r2\"");
+}
+
 TEST(Config, ErrorsNameTheFileAndTheProblem) {
   EXPECT_EQ(error_of("[machine]\nnodez = 2\n"), "t.toml: unknown key 'nodez' in [machine]");
   EXPECT_EQ(error_of("[machine]\nendian = \"middle\"\n"), "t.toml: endian must be \"big\" or \"little\"");

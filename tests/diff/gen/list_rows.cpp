@@ -20,6 +20,7 @@ int main() {
       {kBranch, "branch"},   {kLikely, "likely"},     {kJump, "jump"},       {kLoad, "load"},
       {kStore, "store"},     {kTrapInsn, "trap"},     {kGateCp0, "cp0"},     {kGateCp1, "cp1"},
       {kGateIsa3, "isa3"},   {kGateIsa4, "isa4"},     {kGateR2, "r2"},       {kGateCp1x, "cp1x"},
+      {kGateHwr, "hwr"},
   };
   nlohmann::json rows = nlohmann::json::array();
   for (const InsnDesc* row : isa_table()) {
