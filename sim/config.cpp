@@ -33,6 +33,28 @@ u64 parse_size(const std::string& s) {
   throw std::runtime_error("malformed size '" + s + "' (suffix must be K, M or G)");
 }
 
+namespace {
+
+// The array of strings at `key` of [boot] (empty if absent).
+std::vector<std::string> get_strings(const toml::table& t, const char* key, const std::string& file) {
+  std::vector<std::string> out;
+  auto node = t.get(key);
+  if (!node) return out;
+  auto* arr = node->as_array();
+  if (!arr) fail(file, std::string("[boot] ") + key + " must be an array of strings");
+  for (auto& el : *arr) {
+    auto s = el.value<std::string>();
+    if (!el.is_string() || !s) fail(file, std::string("[boot] ") + key + " must be an array of strings");
+    if (s->find('\0') != std::string::npos) fail(file, std::string("[boot] ") + key + " strings may not contain NUL");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_env_entry(const std::string& s) { return s.find('=') != std::string::npos && s[0] != '=' && s.find('\0') == std::string::npos; }
+
 bool parse_isa(const std::string& s, mips::IsaLevel& out) {
   if (s != "mips4" && s != "r2") return false;
   out = s == "r2" ? mips::IsaLevel::Mips64R2 : mips::IsaLevel::Mips4;
@@ -52,7 +74,7 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   }
   MachineConfig cfg;
   cfg.source = name;
-  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory"}, name);
+  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory", "boot"}, name);
 
   if (auto* m = root["machine"].as_table()) {
     check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz", "isa"}, name);
@@ -128,6 +150,16 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
     }
   } else if (root.contains("run")) {
     fail(name, "[run] must be a table");
+  }
+
+  if (auto* b = root["boot"].as_table()) {
+    check_keys(*b, "[boot]", {"args", "env"}, name);
+    cfg.boot_args = get_strings(*b, "args", name);
+    cfg.boot_env = get_strings(*b, "env", name);
+    for (const std::string& e : cfg.boot_env)
+      if (!is_env_entry(e)) fail(name, "[boot] env entries must be NAME=VALUE, not '" + e + "'");
+  } else if (root.contains("boot")) {
+    fail(name, "[boot] must be a table");
   }
 
   if (root.contains("memory") && !root["memory"].as_table()) fail(name, "[memory] must be a table");

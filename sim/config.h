@@ -30,6 +30,12 @@
 //
 //   [memory]                  # caches and ccNUMA memory (sim/numa/memory_config.h)
 //
+//   [boot]                    # what the loader hands the kernel (docs/board.md,
+//   args = ["root=0", "--", "a"]  # "Boot protocol"): argv[1..], after argv[0] =
+//   env = ["HOME=/", "TERM=vt100"]  # the kernel file's name; envp[], NAME=VALUE
+//                             # (`discosim run CONFIG KERNEL ARG...` and
+//                             # --boot-env NAME=VALUE append to these)
+//
 // Unknown keys are errors, so a typo never silently changes an experiment.
 #pragma once
 #include <optional>
@@ -66,6 +72,8 @@ struct MachineConfig {
   u64 timing_at_instructions = 0;      // ... or at this instruction count (0: never)
   bool warm_caches = false;
   numa::MemoryConfig memory;
+  std::vector<std::string> boot_args;  // argv[1..] for the kernel
+  std::vector<std::string> boot_env;   // envp[], NAME=VALUE each
   std::string source = "<defaults>";  // file it came from
 
   unsigned num_cpus() const { return nodes * cpus_per_node; }
@@ -78,6 +86,9 @@ MachineConfig parse_config(const std::string& text, const std::string& name);
 
 // "64M" -> 67108864; throws on malformed input.
 u64 parse_size(const std::string& s);
+
+// An environment entry is NAME=VALUE with a non-empty NAME; false otherwise.
+bool is_env_entry(const std::string& s);
 
 // The `isa` option's spellings: "mips4" and "r2" (false for anything else).
 bool parse_isa(const std::string& s, mips::IsaLevel& out);

@@ -52,6 +52,7 @@ ElfImage load_elf(const std::string& path) {
   if (eh.e_type != ET_EXEC) fail(path, "not an executable (static, non-PIE ELF required)");
 
   ElfImage img;
+  img.path = path;
   img.is64 = gelf_getclass(h.elf) == ELFCLASS64;
   img.big_endian = eh.e_ident[EI_DATA] == ELFDATA2MSB;
   img.entry = img.is64 ? eh.e_entry : sext32(eh.e_entry);

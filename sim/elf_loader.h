@@ -25,6 +25,7 @@ struct ElfSymbol {
 };
 
 struct ElfImage {
+  std::string path;  // the file it was read from
   bool is64 = false;
   bool big_endian = true;
   u64 entry = 0;

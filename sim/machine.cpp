@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
+#include "sim/boot_args.h"
 #include "sim/lockstep.h"
 #include "sim/memmap.h"
 #include "sim/mips/cp0.h"
@@ -109,15 +111,35 @@ void Machine::load_kernel(const ElfImage& img) {
                                          img.big_endian ? "big" : "little", cfg_.big_endian ? "big" : "little"));
   for (const ElfSegment& seg : img.segments) {
     u64 pa = segment_pa(seg.paddr);
+    if (pa < memmap::kBootArgsBase + memmap::kBootArgsSize && memmap::kBootArgsBase < pa + seg.memsz)
+      throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) overlaps the boot-argument block at "
+                                           "physical 0x{:x}-0x{:x} (sim/memmap.h)",
+                                           seg.paddr, seg.memsz, memmap::kBootArgsBase,
+                                           memmap::kBootArgsBase + memmap::kBootArgsSize - 1));
     if (!bus_.write_bytes(pa, seg.bytes.data(), seg.bytes.size()) ||
         !bus_.zero_bytes(pa + seg.bytes.size(), seg.memsz - seg.bytes.size()))
       throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) does not fit in RAM", seg.paddr, seg.memsz));
   }
   // Boot protocol (sim/devices/cpu_control.h): CPU 0 runs from the entry
   // point; the others stay in reset until CPU 0 starts them.
+  // Boot arguments (sim/boot_args.h), in RAM: a checkpoint holds them, so a
+  // resumed run never has them rewritten.
+  std::vector<std::string> argv{std::filesystem::path(img.path).filename().string()};
+  if (argv[0].empty()) argv[0] = "kernel";
+  argv.insert(argv.end(), cfg_.boot_args.begin(), cfg_.boot_args.end());
+  BootBlock boot;
+  try {
+    boot = build_boot_block(argv, cfg_.boot_env, cfg_.big_endian);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(cfg_.source + ": " + e.what());
+  }
+  if (!bus_.write_bytes(memmap::kBootArgsBase, boot.bytes.data(), boot.bytes.size()))
+    throw std::runtime_error(fmt::format("the boot-argument block at 0x{:x} does not fit in RAM", memmap::kBootArgsBase));
   started_.assign(cpus_.size(), false);
   for (auto& c : cpus_) c->stop();
-  start_cpu(0, img.entry, 0);
+  start_cpu(0, img.entry, boot.argc);
+  cpus_[0]->gpr[5] = boot.argv;  // $a1
+  cpus_[0]->gpr[6] = boot.envp;  // $a2
 }
 
 void Machine::start_cpu(unsigned cpu, u64 pc, u64 arg) {

@@ -36,8 +36,12 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   ~Machine() override;
 
   // Copies the image's segments to physical memory (kseg0/kseg1/xkphys
-  // addresses map to physical by masking) and points every CPU at the entry.
-  // Throws std::runtime_error on a segment outside RAM or a byte-order clash.
+  // addresses map to physical by masking), writes the boot-argument block
+  // (sim/boot_args.h: argv[0] = the image file's name, then the config's
+  // boot_args; envp = boot_env) and starts CPU 0 at the entry with $a0 =
+  // argc, $a1 = argv, $a2 = envp.  Throws std::runtime_error on a segment
+  // outside RAM or over the boot-argument block, a byte-order clash, or
+  // boot arguments too large for their block.
   void load_kernel(const ElfImage& img);
 
   // Runs until software exits, every CPU stops, or the instruction limit.

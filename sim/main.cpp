@@ -1,6 +1,7 @@
 // main.cpp - the discosim command line: one binary, one subcommand per job.
 //
-//   discosim run <config.toml> <kernel.elf>   boot a kernel on the machine
+//   discosim run <config.toml> <kernel.elf> [arg...]
+//                                             boot a kernel on the machine
 //   discosim resume <config.toml> <ckpt>      continue a run from a checkpoint
 //   discosim disasm <prog.elf>                disassemble executable sections
 //   discosim user [--isa mips4|r2] [--] prog.elf [args...]
@@ -38,6 +39,8 @@ struct RunOptions {
   std::string progress = "auto";  // progress line: auto (on a terminal), on, off
   std::string cpu_model;          // functional or timing (overrides config and checkpoint)
   std::string isa;                // mips4 or r2 (overrides config and checkpoint)
+  std::vector<std::string> boot_args;  // run: appended to the config's [boot] args
+  std::vector<std::string> boot_env;   // run: appended to the config's [boot] env
   std::optional<uint64_t> timing_at_phase;
   uint64_t timing_at_insns = 0;
   bool warm_caches = false;
@@ -64,6 +67,10 @@ int cmd_run(const RunOptions& o, bool resume) {
   if (o.warm_caches) cfg.warm_caches = true;
   if (!o.cpu_model.empty()) cfg.cpu_model = o.cpu_model == "timing" ? ds::CpuModel::Timing : ds::CpuModel::Functional;
   if (!o.isa.empty()) ds::parse_isa(o.isa, cfg.isa);
+  for (const std::string& e : o.boot_env)
+    if (!ds::is_env_entry(e)) throw std::runtime_error("--boot-env wants NAME=VALUE, not '" + e + "'");
+  cfg.boot_args.insert(cfg.boot_args.end(), o.boot_args.begin(), o.boot_args.end());
+  cfg.boot_env.insert(cfg.boot_env.end(), o.boot_env.begin(), o.boot_env.end());
   ds::Machine m(cfg);
   std::unique_ptr<ds::Lockstep> lockstep;
   if (o.lockstep) lockstep = std::make_unique<ds::Lockstep>(cfg);
@@ -223,6 +230,11 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
   run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();
   run->add_option("kernel", ro.image, "kernel ELF image")->required();
+  run->add_option("args", ro.boot_args,
+                  "boot arguments for the kernel, after the config's [boot] args (put -- before words "
+                  "beginning with '-')");
+  run->add_option("--boot-env", ro.boot_env, "add NAME=VALUE to the kernel's boot environment (repeatable)")
+      ->allow_extra_args(false);  // one NAME=VALUE per --boot-env; the rest are positional
   add_run_options(run);
   auto* resume = app.add_subcommand("resume", "continue a run from a checkpoint (same machine description)");
   resume->add_option("config", ro.config, "machine description the checkpoint was taken on")->required();
@@ -261,6 +273,14 @@ int main(int argc, char** argv) {
   // "--" to the top level, so the user subcommand takes it here.
   std::vector<std::string> after_dashdash;
   bool user_dashdash = false;
+  // Likewise `discosim run cfg kernel [args] -- -words`: the kernel's boot arguments.
+  if (argc > 1 && std::string(argv[1]) == "run")
+    for (int i = 2; i < argc; ++i)
+      if (std::string(argv[i]) == "--") {
+        after_dashdash.assign(argv + i + 1, argv + argc);
+        argc = i;
+        break;
+      }
   if (argc > 1 && std::string(argv[1]) == "user")
     for (int i = 2; i < argc; ++i)
       if (std::string(argv[i]) == "--") {
@@ -281,7 +301,10 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run) return cmd_run(ro, false);
+    if (*run) {
+      ro.boot_args.insert(ro.boot_args.end(), after_dashdash.begin(), after_dashdash.end());
+      return cmd_run(ro, false);
+    }
     if (*resume) return cmd_run(ro, true);
     if (*dis) return cmd_disasm(dis_path, dis_isa);
     if (*user) {

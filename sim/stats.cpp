@@ -150,6 +150,7 @@ nlohmann::json config_json(const MachineConfig& c) {
           {"memory_per_node", c.memory_per_node},
           {"endian", c.big_endian ? "big" : "little"},
           {"isa", isa_name(c.isa)},
+          {"boot", {{"args", c.boot_args}, {"env", c.boot_env}}},
           {"clock_mhz", c.clock_mhz},
           {"quantum", c.quantum},
           {"max_instructions", c.max_instructions},

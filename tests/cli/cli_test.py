@@ -39,6 +39,8 @@ with tempfile.TemporaryDirectory() as tmp:
     little = write("little.toml", b"[machine]\nendian = \"little\"\n")
     bad_cache = write("cache.toml", b"[memory]\nl2_line = 96\n")
     bad_model = write("model.toml", b"[run]\ncpu_model = \"detailed\"\n")
+    boot_nonstring = write("boot1.toml", b"[boot]\nargs = [\"root=0\", 7]\n")
+    boot_huge = write("boot2.toml", b"[boot]\nenv = [" + b", ".join([b'"X=' + b"y" * 2000 + b'"'] * 17) + b"]\n")
 
     run([], "subcommand", 2)
     run(["frobnicate"], "frobnicate", 2)
@@ -56,6 +58,9 @@ with tempfile.TemporaryDirectory() as tmp:
     run(["run", little, hello], "big-endian but the machine is little-endian")
     run(["run", bad_cache, hello], "cache.toml:")
     run(["run", bad_model, hello], "cpu_model must be")
+    run(["run", boot_nonstring, hello], "boot1.toml: [boot] args must be an array of strings")
+    run(["run", boot_huge, hello], "boot2.toml: boot arguments need")
+    run(["run", demo_cfg, hello, "--boot-env", "=x"], "--boot-env wants NAME=VALUE")
     run(["run", demo_cfg, hello, "--cpu-model", "detailed"], "detailed", 2)
     run(["run", demo_cfg, hello, "--isa", "mips64r6"], "--isa", 2)
     run(["run", demo_cfg, hello, "--lockstep", "--lockstep-inject", "0x7fffffff"], "is not RAM")

@@ -62,6 +62,19 @@ TEST(Config, IsaLevel) {
   EXPECT_EQ(error_of("[machine]\nisa = 2\n"), "t.toml: isa must be \"mips4\" or \"r2\"");
 }
 
+TEST(Config, BootArguments) {
+  MachineConfig c = parse_config("[boot]\nargs = [\"root=0\", \"--\", \"a\"]\nenv = [\"HOME=/\", \"X=\"]\n", "t.toml");
+  EXPECT_EQ(c.boot_args, (std::vector<std::string>{"root=0", "--", "a"}));
+  EXPECT_EQ(c.boot_env, (std::vector<std::string>{"HOME=/", "X="}));
+  EXPECT_TRUE(parse_config("", "t.toml").boot_args.empty());
+  EXPECT_EQ(error_of("[boot]\nargs = [\"a\", 1]\n"), "t.toml: [boot] args must be an array of strings");
+  EXPECT_EQ(error_of("[boot]\nargs = \"a\"\n"), "t.toml: [boot] args must be an array of strings");
+  EXPECT_EQ(error_of("[boot]\nenv = [[\"A=1\"]]\n"), "t.toml: [boot] env must be an array of strings");
+  EXPECT_EQ(error_of("[boot]\nenv = [\"=1\"]\n"), "t.toml: [boot] env entries must be NAME=VALUE, not '=1'");
+  EXPECT_EQ(error_of("[boot]\ncmdline = \"x\"\n"), "t.toml: unknown key 'cmdline' in [boot]");
+  EXPECT_EQ(error_of("boot = 3\n"), "t.toml: [boot] must be a table");
+}
+
 TEST(Config, ErrorsNameTheFileAndTheProblem) {
   EXPECT_EQ(error_of("[machine]\nnodez = 2\n"), "t.toml: unknown key 'nodez' in [machine]");
   EXPECT_EQ(error_of("[machine]\nendian = \"middle\"\n"), "t.toml: endian must be \"big\" or \"little\"");
