@@ -7,6 +7,10 @@
  * the block plus its idle dirty neighbours (blockno +-1 ...) whose data is
  * physically contiguous, in one disk_rw of up to MAX_RUN_SECTORS.
  *
+ * Read-ahead: a miss also reads the following blocks that are not cached,
+ * up to READAHEAD_BYTES, in the same disk command (through a contiguous
+ * bounce buffer), since one command costs far more than its transfer.
+ *
  * Data: each buffer gets, on first use, a chunk of its block size carved from
  * pages of page_alloc() (so V2P gives the DMA address); the chunk stays with
  * the buffer.  The kernel mounts one file system, so all chunks have one size;
@@ -32,6 +36,8 @@
 #define NHASH 256
 #define MAX_RUN_SECTORS 256   /* the controller's limit per transfer */
 #define MAX_RUN 64            /* buffers per run (stack space) */
+#define READAHEAD_BYTES (32 * 1024)
+#define READAHEAD_ORDER 3     /* the bounce buffer: 2^3 pages */
 
 static struct {
   struct spinlock lock;
@@ -192,11 +198,73 @@ static struct buf *bget(unsigned dev, u64 blockno, u32 size) {
   }
 }
 
+/* For read-ahead: the buffer for (dev, blockno) if it is not cached and an
+ * idle clean buffer can be had without waiting; referenced, locked, not
+ * valid.  NULL otherwise (the read-ahead stops there). */
+static struct buf *bget_nowait(unsigned dev, u64 blockno, u32 size) {
+  spin_lock(&bcache.lock);
+  struct buf *b = NULL;
+  if (!lookup(dev, blockno, size)) {
+    int budget = 64;   /* look only near the LRU end: read-ahead must stay cheap */
+    for (b = bcache.head.prev; b != &bcache.head && budget--; b = b->prev)
+      if (b->refcnt == 0 && (!b->data || b->size >= size) && !(b->valid && b->dirty)) break;
+    if (b == &bcache.head || budget < 0) {
+      b = NULL;
+    } else if (!b->data) {
+      b->refcnt++;     /* kept while give_data drops the lock */
+      bool ok = give_data(b, size);
+      b->refcnt--;
+      if (!ok || b->refcnt || lookup(dev, blockno, size)) b = NULL;   /* the world moved: stop */
+    }
+    if (b) {
+      hash_remove(b);
+      b->dev = dev;
+      b->blockno = blockno;
+      b->size = size;
+      b->valid = false;
+      b->dirty = false;
+      b->refcnt = 1;
+      hash_insert(b);
+    }
+  }
+  spin_unlock(&bcache.lock);
+  if (b) sleep_lock(&b->lock);  /* refcnt was 0: nobody holds it */
+  return b;
+}
+
+/* Reads b's block and up to READAHEAD_BYTES of uncached blocks after it in
+ * one command.  b is locked; the read-ahead buffers end up valid and idle. */
+static int read_with_readahead(struct buf *b) {
+  u32 size = b->size, spb = size / SECTOR_SIZE;
+  struct buf *ra[READAHEAD_BYTES / 1024];
+  u32 n = 0, max = READAHEAD_BYTES / size;
+  u64 cap = disk_capacity(b->dev) / spb;
+  u8 *bounce = max > 1 ? pages_alloc(READAHEAD_ORDER) : NULL;
+  if (bounce)
+    while (1 + n < max && b->blockno + 1 + n < cap && (ra[n] = bget_nowait(b->dev, b->blockno + 1 + n, size))) n++;
+  int r;
+  if (n == 0) {
+    r = disk_rw(b->dev, b->blockno * spb, spb, V2P(b->data), false);
+  } else {
+    r = disk_rw(b->dev, b->blockno * spb, (1 + n) * spb, V2P(bounce), false);
+    if (r == 0) memcpy(b->data, bounce, size);
+  }
+  for (u32 i = 0; i < n; i++) {
+    if (r == 0) memcpy(ra[i]->data, bounce + (u64)(i + 1) * size, size);
+    spin_lock(&bcache.lock);
+    ra[i]->valid = r == 0;
+    spin_unlock(&bcache.lock);
+    brelse(ra[i]);
+  }
+  if (bounce) pages_free(bounce, READAHEAD_ORDER);
+  return r;
+}
+
 /* A locked buffer with the block's contents, or NULL on a disk error. */
 struct buf *bread(unsigned dev, u64 blockno, u32 size) {
   struct buf *b = bget(dev, blockno, size);
   if (!b->valid) {
-    if (disk_rw(dev, blockno * (size / SECTOR_SIZE), size / SECTOR_SIZE, V2P(b->data), false) < 0) {
+    if (read_with_readahead(b) < 0) {
       printk("bio: read of block %lu failed\n", (unsigned long)blockno);
       brelse(b);
       return NULL;
