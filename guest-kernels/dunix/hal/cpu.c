@@ -14,9 +14,9 @@ extern char secondary_entry[];
 #define BOOT_STATUS (ST_KX | ST_SX | ST_UX | ST_CU1 | ST_FR)
 #define KERNEL_IM (ST_IM(IRQ_TIMER) | ST_IM(IRQ_IPI) | ST_IM(IRQ_DISK) | ST_IM(IRQ_UART))
 
-/* The CPU's number comes from its PDA (one cached load) once hal_cpu_init
- * has run; cpu-control's CPU_ID register is an uncached device read. */
-unsigned hal_cpu_id(void) { return (unsigned)PDA->cpuid; }
+/* hal_cpu_id() reads the CPU's number from its PDA (hal_inline.h): one
+ * cached load once hal_cpu_init has run, where cpu-control's CPU_ID register
+ * is an uncached device read. */
 unsigned hal_num_cpus(void) { return (unsigned)reg_read64(CPUCTL_BASE, CPUCTL_NUM_CPUS); }
 unsigned hal_cpu_node(void) { return (unsigned)reg_read64(CPUCTL_BASE, CPUCTL_NODE_ID); }
 
@@ -61,7 +61,11 @@ static void cpu_init(unsigned cpu, struct pda *pda) {
   write_compare(read_count() - 1);  /* timer quiet until hal_timer_arm */
 }
 
-void hal_cpu_init(unsigned cpu) { cpu_init(cpu, cpu == 0 ? &boot_pda : start_pda[cpu]); }
+u64 hal_counter_ns_mult;
+
+void hal_cpu_init(unsigned cpu) {
+  u64 mhz = reg_read64(NODE_CLOCK_BASE(0), CLOCK_MHZ);
+  hal_counter_ns_mult = (2000ull << 32) / (mhz ? mhz : 200);   /* Count = clock / 2 */ cpu_init(cpu, cpu == 0 ? &boot_pda : start_pda[cpu]); }
 
 /* ---- starting CPUs ------------------------------------------------------- */
 static void (*start_fn[64])(unsigned);
@@ -87,16 +91,13 @@ int hal_start_cpu(unsigned cpu, void (*fn)(unsigned)) {
 }
 
 /* ---- per-CPU data ---------------------------------------------------------- */
-struct cpu *hal_this_cpu(void) { return PDA->cpu; }
 void hal_set_this_cpu(struct cpu *c) { PDA->cpu = c; }
-struct task *hal_current(void) { return PDA->current; }
 void hal_set_current(struct task *t) { PDA->current = t; }
 void hal_set_kstack(u64 top) { PDA->kstack_top = top; }
 
 u64 hal_user_status(void) {
   return BOOT_STATUS | KERNEL_IM | ST_XX | ST_KSU_USER | ST_EXL | ST_IE;
 }
-bool hal_tf_from_user(const struct trapframe *tf) { return (tf->status & ST_KSU_MASK) != 0; }
 
 void hal_context_init(struct context *c, u64 stack_top, void (*fn)(void)) {
   memset(c, 0, sizeof *c);

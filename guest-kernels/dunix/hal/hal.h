@@ -28,7 +28,6 @@ unsigned hal_mem_regions(struct mem_region *out, unsigned max);
 unsigned hal_num_nodes(void);
 
 /* ---- processors ------------------------------------------------------------ */
-unsigned hal_cpu_id(void);          /* this CPU */
 unsigned hal_num_cpus(void);        /* CPUs on the board */
 unsigned hal_cpu_node(void);        /* this CPU's NUMA node */
 /* Starts CPU `cpu` running fn(cpu) on a fresh stack; it arrives with
@@ -40,9 +39,8 @@ void hal_cpu_init(unsigned cpu);
 void hal_set_this_cpu(struct cpu *c);
 
 /* ---- interrupts ---------------------------------------------------------- */
-bool hal_intr_get(void);            /* interrupts enabled on this CPU? */
-void hal_intr_on(void);
-void hal_intr_off(void);
+/* hal_intr_get(), hal_intr_on(), hal_intr_off(), hal_cpu_id(),
+ * hal_this_cpu(), hal_current(): inline, in hal_inline.h. */
 /* Waits, interrupts off, until an interrupt is pending (the board's idle
  * signal: the CPU's time counts as idle).  Returns with it still pending;
  * the caller enables interrupts to take it. */
@@ -82,7 +80,7 @@ __attribute__((noreturn)) void hal_trap_return(struct trapframe *tf);
 /* The Status a new user task starts with, and the check a trapframe came
  * from user mode. */
 u64 hal_user_status(void);
-bool hal_tf_from_user(const struct trapframe *tf);
+static inline bool hal_tf_from_user(const struct trapframe *tf) { return (tf->status & 0x18) != 0; }  /* KSU */
 /* The floating-point unit: 32 64-bit registers + FCSR, saved eagerly at a
  * context switch (the kernel itself never uses floating point). */
 struct fpu_state { u64 fpr[32]; u32 fcsr, pad; };
@@ -95,8 +93,6 @@ int hal_skip_instruction(struct trapframe *tf);
 /* ---- per-CPU data ---------------------------------------------------------- */
 struct cpu;
 struct task;
-struct cpu *hal_this_cpu(void);
-struct task *hal_current(void);
 void hal_set_current(struct task *t);
 
 /* ---- called by the HAL --------------------------------------------------- */
@@ -105,5 +101,7 @@ void timer_intr(void);              /* kern/sched.c */
 void ipi_intr(void);                /* kern/sched.c */
 void console_rx(char c);            /* kern/tty.c, interrupt context */
 void disk_intr(void);               /* hal/disk.c's completion, interrupt context */
+
+#include "hal_inline.h"
 
 #endif

@@ -10,10 +10,6 @@
 #include "hal.h"
 #include "lib.h"
 
-bool hal_intr_get(void) { return read_status() & ST_IE; }
-void hal_intr_on(void) { write_status(read_status() | ST_IE); }
-void hal_intr_off(void) { write_status(read_status() & ~ST_IE); }
-
 void hal_idle(void) {
   if (read_cause() & read_status() & ST_IM_MASK) return;
   reg_write64(SIMCTL_BASE, SIMCTL_IDLE, 1);

@@ -95,7 +95,8 @@ struct task {
   uaddr_t robust_list;
   u64 tls;                        /* UserLocal: what RDHWR $29 returns */
   struct fpu_state fpu;
-  u64 utime_ns, stime_ns, last_ns;/* accounting */
+  u64 utime_ns, stime_ns;         /* accounting */
+  u32 last_count;                 /* hal_counter() at the last charge */
   bool in_user;
   int exit_code;                  /* for the last task of a group */
   u32 vfork_done;                 /* a vfork parent sleeps on &child->vfork_done */
@@ -112,6 +113,8 @@ struct cpu {
   struct task *task;              /* running now, or NULL */
   u64 ticks;
   u64 slice_end_ns;               /* preempt the running task after this */
+  int intr_depth;                 /* push_off nesting (kern/spinlock.c) */
+  bool intr_was_on;               /* interrupts were on at the outermost push_off */
 };
 extern struct cpu cpus[NCPU];
 extern unsigned ncpus;            /* CPUs in use */

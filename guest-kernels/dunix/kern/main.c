@@ -158,10 +158,10 @@ static void secondary_start(unsigned cpu) {
 void kmain(long argc, u64 argv, u64 envp) {
   memset(__bss_start, 0, (size_t)(__bss_end - __bss_start));
   hal_cpu_init(0);
+  cpus[0].id = 0;
+  hal_set_this_cpu(&cpus[0]);   /* before the first lock */
   hal_early_init(argc, argv, envp);
   parse_args();
-  cpus[0].id = 0;
-  hal_set_this_cpu(&cpus[0]);
   unsigned board = hal_num_cpus();
   ncpus = opt.cpus && opt.cpus < board ? opt.cpus : board;
   if (ncpus > NCPU) ncpus = NCPU;

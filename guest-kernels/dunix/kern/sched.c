@@ -51,12 +51,15 @@ static struct task *dequeue(void) {
 }
 
 /* ---- accounting ----------------------------------------------------------- */
+/* Charges the time since the last charge to user or system time, and says
+ * which the task is entering.  On every trap, so it reads the CPU's counter
+ * (one instruction), not a device clock. */
 void task_account(struct task *t, bool to_user) {
-  u64 now = hal_time_ns();
-  u64 d = now - t->last_ns;
+  u32 now = hal_counter();
+  u64 d = hal_counter_ns(now - t->last_count);
   if (t->in_user) t->utime_ns += d;
   else t->stime_ns += d;
-  t->last_ns = now;
+  t->last_count = now;
   t->in_user = to_user;
 }
 u64 task_cpu_ns(struct task *t) { return t->utime_ns + t->stime_ns; }
@@ -109,7 +112,7 @@ __attribute__((noreturn)) void scheduler(void) {
       vm_activate(t->vm);
       hal_fpu_restore(&t->fpu);
     }
-    t->last_ns = hal_time_ns();
+    t->last_count = hal_counter();
     hal_swtch(&c->sched_ctx, &t->ctx);
     /* t switched out (sched_lock held) */
     if (t->vm) vm_deactivate(t->vm);

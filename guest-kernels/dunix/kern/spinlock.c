@@ -6,22 +6,21 @@
 #include "hal.h"
 #include "lib.h"
 #include "spinlock.h"
+#include "task.h"
 
-/* Per-CPU interrupt-disable nesting; indexed by CPU id. */
-static struct { int depth; bool was_on; } intr_nest[64];
-
+/* Interrupt-disable nesting lives in the CPU's struct cpu (hal_this_cpu()
+ * is set before the first lock on each CPU: kern/main.c). */
 void push_off(void) {
   bool on = hal_intr_get();
   hal_intr_off();
-  unsigned c = hal_cpu_id();
-  if (intr_nest[c].depth++ == 0) intr_nest[c].was_on = on;
+  struct cpu *c = hal_this_cpu();
+  if (c->intr_depth++ == 0) c->intr_was_on = on;
 }
 
 void pop_off(void) {
-  unsigned c = hal_cpu_id();
-  kassert(!hal_intr_get());
-  kassert(intr_nest[c].depth > 0);
-  if (--intr_nest[c].depth == 0 && intr_nest[c].was_on) hal_intr_on();
+  struct cpu *c = hal_this_cpu();
+  if (hal_intr_get() || c->intr_depth <= 0) panic("pop_off: interrupts on or not pushed");
+  if (--c->intr_depth == 0 && c->intr_was_on) hal_intr_on();
 }
 
 void spin_init(struct spinlock *lk, const char *name) {
@@ -49,5 +48,5 @@ void spin_unlock(struct spinlock *lk) {
   pop_off();
 }
 
-bool intr_saved_state(void) { return intr_nest[hal_cpu_id()].was_on; }
-void intr_restore_saved_state(bool on) { intr_nest[hal_cpu_id()].was_on = on; }
+bool intr_saved_state(void) { return hal_this_cpu()->intr_was_on; }
+void intr_restore_saved_state(bool on) { hal_this_cpu()->intr_was_on = on; }
