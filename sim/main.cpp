@@ -6,121 +6,31 @@
 //   discosim disasm <prog.elf>                disassemble executable sections
 //   discosim user [--isa mips4|r2] [--] prog.elf [args...]
 //                                             run a static Linux n64 program (user mode)
+//   discosim guest [options] [--] prog.elf [args...]
+//                                             ... under the dunix kernel on the machine
 //
 // Every error ends as one line on stderr and a non-zero exit status.
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "sim/config.h"
 #include "sim/elf_loader.h"
-#include "sim/lockstep.h"
-#include "sim/machine.h"
+#include "sim/guest/guest_main.h"
 #include "sim/mips/disasm.h"
+#include "sim/run.h"
 #include "sim/user/user_main.h"
 
 namespace {
 
-struct RunOptions {
-  std::string config;
-  std::string image;  // kernel ELF (run) or checkpoint (resume)
-  bool show_stats = false;
-  std::string stats_json;
-  uint64_t max_insns = 0;
-  uint64_t checkpoint_at = 0;    // take a checkpoint once this many instructions retired
-  std::string checkpoint;        // ... into this file
-  bool stop_at_checkpoint = false;
-  std::string final_checkpoint;  // checkpoint the machine as the run ends
-  std::string console_input;     // file whose bytes the console UART receives
-  bool insn_mix = false;         // count executions per instruction
-  std::string progress = "auto";  // progress line: auto (on a terminal), on, off
-  std::string cpu_model;          // functional or timing (overrides config and checkpoint)
-  std::string isa;                // mips4 or r2 (overrides config and checkpoint)
-  std::vector<std::string> boot_args;  // run: appended to the config's [boot] args
-  std::vector<std::string> boot_env;   // run: appended to the config's [boot] env
-  std::optional<uint64_t> timing_at_phase;
-  uint64_t timing_at_insns = 0;
-  bool warm_caches = false;
-  bool lockstep = false;          // check every instruction against the functional model
-  std::optional<uint64_t> lockstep_inject;  // test the checker: corrupt its byte at this physical address
-};
-
-void report(const ds::Machine& m, const RunOptions& o) {
-  ds::RunStats s = m.stats();
-  if (o.show_stats) std::fputs(ds::stats_table(s).c_str(), stderr);
-  if (!o.stats_json.empty()) {
-    std::ofstream out(o.stats_json);
-    if (!out) throw std::runtime_error(o.stats_json + ": cannot write statistics file");
-    out << ds::stats_json(s);
-  }
-}
-
-// Boots a kernel (or, with `resume`, restores a checkpoint) and runs it.
-int cmd_run(const RunOptions& o, bool resume) {
-  ds::MachineConfig cfg = ds::load_config(o.config);
-  if (o.max_insns) cfg.max_instructions = o.max_insns;
-  if (o.timing_at_phase) cfg.timing_at_phase = o.timing_at_phase;
-  if (o.timing_at_insns) cfg.timing_at_instructions = o.timing_at_insns;
-  if (o.warm_caches) cfg.warm_caches = true;
-  if (!o.cpu_model.empty()) cfg.cpu_model = o.cpu_model == "timing" ? ds::CpuModel::Timing : ds::CpuModel::Functional;
-  if (!o.isa.empty()) ds::parse_isa(o.isa, cfg.isa);
-  for (const std::string& e : o.boot_env)
-    if (!ds::is_env_entry(e)) throw std::runtime_error("--boot-env wants NAME=VALUE, not '" + e + "'");
-  cfg.boot_args.insert(cfg.boot_args.end(), o.boot_args.begin(), o.boot_args.end());
-  cfg.boot_env.insert(cfg.boot_env.end(), o.boot_env.begin(), o.boot_env.end());
-  ds::Machine m(cfg);
-  std::unique_ptr<ds::Lockstep> lockstep;
-  if (o.lockstep) lockstep = std::make_unique<ds::Lockstep>(cfg);
-  for (ds::Machine* x : {&m, lockstep ? &lockstep->checker() : nullptr}) {
-    if (!x) continue;
-    if (resume)
-      x->restore_checkpoint(o.image);
-    else
-      x->load_kernel(ds::load_elf(o.image));
-  }
-  if (!o.cpu_model.empty()) m.set_cpu_model(cfg.cpu_model);  // also over a checkpoint's model
-  if (!o.isa.empty())  // also over a checkpoint's ISA level, in both machines
-    for (ds::Machine* x : {&m, lockstep ? &lockstep->checker() : nullptr})
-      if (x) x->set_isa(cfg.isa);
-  if (lockstep) {
-    lockstep->start(m);
-    if (o.lockstep_inject) lockstep->inject_memory_fault(*o.lockstep_inject);
-  }
-  if (o.insn_mix) m.count_instruction_mix();
-  m.set_progress(o.progress == "on" ? ds::Progress::Mode::On
-                 : o.progress == "off" ? ds::Progress::Mode::Off : ds::Progress::Mode::Auto);
-  if (!o.console_input.empty()) {
-    std::ifstream in(o.console_input, std::ios::binary);
-    if (!in) throw std::runtime_error(o.console_input + ": cannot open console input");
-    m.uart().feed_input(std::string(std::istreambuf_iterator<char>(in), {}));
-  }
-  int code = m.run(o.checkpoint_at);
-  if (m.paused()) {
-    m.save_checkpoint(o.checkpoint);
-    if (o.stop_at_checkpoint) {
-      report(m, o);
-      return 0;
-    }
-    code = m.run();
-  } else if (o.checkpoint_at) {
-    throw std::runtime_error(fmt::format("the run ended after {} instructions, before --checkpoint-at {}; "
-                                         "no checkpoint written", m.total_slots(), o.checkpoint_at));
-  }
-  if (!o.final_checkpoint.empty()) m.save_checkpoint(o.final_checkpoint);
-  report(m, o);
-  if (lockstep) {
-    if (lockstep->message().empty()) lockstep->compare_memory(m);
-    if (!lockstep->message().empty()) {
-      std::fprintf(stderr, "discosim: %s\n", lockstep->message().c_str());
-      return 3;
-    }
-    std::fprintf(stderr, "discosim: lockstep: %llu instructions checked, no difference\n",
-                 static_cast<unsigned long long>(lockstep->instructions_checked()));
-  }
-  return code;
+// Boots a kernel (or, with `resume`, restores a checkpoint) on the machine
+// `config` describes, and runs it.
+int cmd_run(const std::string& config, const std::string& image, const ds::RunOptions& o, bool resume) {
+  ds::MachineConfig cfg = ds::load_config(config);
+  ds::apply_run_options(cfg, o);
+  return ds::run_machine(cfg, image, resume ? ds::RunStart::Checkpoint : ds::RunStart::Kernel, o);
 }
 
 // The architecture objdump would assume for this image (its e_flags ISA):
@@ -197,11 +107,25 @@ int main(int argc, char** argv) {
                "for reproducing Disco (SOSP 1997)"};
   app.require_subcommand(1);
 
-  RunOptions ro;
-  auto add_run_options = [&ro](CLI::App* sub) {
-    sub->add_flag("--stats", ro.show_stats, "print run statistics to stderr at the end");
-    sub->add_option("--stats-json", ro.stats_json, "write run statistics as JSON to this file");
-    sub->add_option("--max-insns", ro.max_insns, "stop after this many instructions (overrides the config)");
+  // The options `run` and `resume` share with `guest` (ds::RunOptions).
+  auto add_common_run_options = [](CLI::App* sub, ds::RunOptions& o) {
+    sub->add_flag("--stats", o.show_stats, "print run statistics to stderr at the end");
+    sub->add_option("--stats-json", o.stats_json, "write run statistics as JSON to this file");
+    sub->add_option("--max-insns", o.max_insns, "stop after this many instructions (overrides the config)");
+    sub->add_option("--console-input", o.console_input, "file whose bytes arrive on the console UART");
+    sub->add_option("--cpu-model", o.cpu_model, "CPU model to run in: functional or timing (docs/timing.md)")
+        ->check(CLI::IsMember({"functional", "timing"}));
+    sub->add_option("--timing-at-phase", o.timing_at_phase, "switch to the timing model when this phase begins");
+    sub->add_flag("--warm-caches", o.warm_caches, "keep the caches warm in the functional model");
+    sub->add_flag("--lockstep", o.lockstep,
+                  "run a functional checker one instruction behind and stop at the first difference (exit 3)");
+    sub->add_option("--progress", o.progress, "progress line on stderr: auto (on a terminal), on, off")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
+  };
+  ds::RunOptions ro;
+  std::string config, image;  // run: kernel ELF; resume: checkpoint
+  auto add_run_options = [&ro, &add_common_run_options](CLI::App* sub) {
+    add_common_run_options(sub, ro);
     auto* at = sub->add_option("--checkpoint-at", ro.checkpoint_at,
                                "checkpoint the machine once this many instructions have retired");
     auto* file = sub->add_option("--checkpoint", ro.checkpoint, "file for --checkpoint-at");
@@ -210,26 +134,17 @@ int main(int argc, char** argv) {
     sub->add_flag("--stop-at-checkpoint", ro.stop_at_checkpoint, "end the run after taking the checkpoint")
         ->needs(at);
     sub->add_option("--final-checkpoint", ro.final_checkpoint, "checkpoint the machine when the run ends");
-    sub->add_option("--console-input", ro.console_input, "file whose bytes arrive on the console UART");
-    sub->add_option("--cpu-model", ro.cpu_model, "CPU model to run in: functional or timing (docs/timing.md)")
-        ->check(CLI::IsMember({"functional", "timing"}));
     sub->add_option("--isa", ro.isa, "instruction set: mips4 (the R10000) or r2 (also MIPS64 Release 2)")
         ->check(CLI::IsMember({"mips4", "r2"}));
-    sub->add_option("--timing-at-phase", ro.timing_at_phase, "switch to the timing model when this phase begins");
     sub->add_option("--timing-at-insns", ro.timing_at_insns,
                     "switch to the timing model after this many instructions");
-    sub->add_flag("--warm-caches", ro.warm_caches, "keep the caches warm in the functional model");
-    sub->add_flag("--lockstep", ro.lockstep,
-                  "run a functional checker one instruction behind and stop at the first difference (exit 3)");
     sub->add_option("--lockstep-inject", ro.lockstep_inject,
                     "with --lockstep: flip a bit of the checker's memory at this physical address (tests the checker)");
     sub->add_flag("--insn-mix", ro.insn_mix, "count executions per instruction (statistics: instruction mix)");
-    sub->add_option("--progress", ro.progress, "progress line on stderr: auto (on a terminal), on, off")
-        ->check(CLI::IsMember({"auto", "on", "off"}));
   };
   auto* run = app.add_subcommand("run", "boot a kernel image on the simulated machine");
-  run->add_option("config", ro.config, "machine description (TOML, see configs/)")->required();
-  run->add_option("kernel", ro.image, "kernel ELF image")->required();
+  run->add_option("config", config, "machine description (TOML, see configs/)")->required();
+  run->add_option("kernel", image, "kernel ELF image")->required();
   run->add_option("args", ro.boot_args,
                   "boot arguments for the kernel, after the config's [boot] args (put -- before words "
                   "beginning with '-')");
@@ -237,8 +152,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);  // one NAME=VALUE per --boot-env; the rest are positional
   add_run_options(run);
   auto* resume = app.add_subcommand("resume", "continue a run from a checkpoint (same machine description)");
-  resume->add_option("config", ro.config, "machine description the checkpoint was taken on")->required();
-  resume->add_option("checkpoint", ro.image, "checkpoint file")->required();
+  resume->add_option("config", config, "machine description the checkpoint was taken on")->required();
+  resume->add_option("checkpoint", image, "checkpoint file")->required();
   add_run_options(resume);
 
   std::string dis_path;
@@ -259,6 +174,22 @@ int main(int argc, char** argv) {
   user->add_option("--cpu-model", ucmd.cpu_model, "CPU model: functional (default) or timing (caches and stalls)");
   user->prefix_command();  // the program and its arguments follow the options
 
+  ds::guest::GuestCommand gcmd;
+  auto* guest = app.add_subcommand("guest", "run a static Linux n64 MIPS program under the dunix guest kernel "
+                                            "on the full machine (docs/guest.md)");
+  guest->add_option("--config", gcmd.config, "machine description (default: configs/guest.toml)");
+  guest->add_option("--kernel", gcmd.kernel, "guest kernel ELF (default: dunix from this build tree)");
+  guest->add_option("--cpus", gcmd.cpus, "CPUs for the kernel; adds nodes of the config's size as needed");
+  guest->add_option("--file", gcmd.files, "copy HOST[:GUEST] into the image (GUEST relative to /work; repeatable)")
+      ->allow_extra_args(false);
+  guest->add_option("--env", gcmd.env, "add NAME=VALUE to the program's environment (repeatable)")
+      ->allow_extra_args(false);
+  guest->add_option("--disk-size", gcmd.disk_size, "root image size, e.g. 64M (default: content x 2 + 32M)");
+  guest->add_option("--image", gcmd.image, "keep the root image in this file (default: a temporary file)");
+  guest->add_flag("--reuse-image", gcmd.reuse_image, "boot an existing --image as it is instead of rebuilding it");
+  add_common_run_options(guest, gcmd.run);
+  guest->prefix_command();  // the program and its arguments follow the options
+
   // CLI11 reports an unknown subcommand as a missing one; name it instead.
   auto is_subcommand = [&](const char* name) {
     for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
@@ -269,8 +200,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "discosim: unknown subcommand '%s' (try --help)\n", argv[1]);
     return 2;
   }
-  // `discosim user [options] -- prog args`: CLI11 would hand whatever follows
-  // "--" to the top level, so the user subcommand takes it here.
+  // `discosim user|guest [options] -- prog args`: CLI11 would hand whatever
+  // follows "--" to the top level, so the subcommand takes it here.
   std::vector<std::string> after_dashdash;
   bool user_dashdash = false;
   // Likewise `discosim run cfg kernel [args] -- -words`: the kernel's boot arguments.
@@ -281,7 +212,7 @@ int main(int argc, char** argv) {
         argc = i;
         break;
       }
-  if (argc > 1 && std::string(argv[1]) == "user")
+  if (argc > 1 && (std::string(argv[1]) == "user" || std::string(argv[1]) == "guest"))
     for (int i = 2; i < argc; ++i)
       if (std::string(argv[i]) == "--") {
         after_dashdash.assign(argv + i + 1, argv + argc);
@@ -303,15 +234,21 @@ int main(int argc, char** argv) {
   try {
     if (*run) {
       ro.boot_args.insert(ro.boot_args.end(), after_dashdash.begin(), after_dashdash.end());
-      return cmd_run(ro, false);
+      return cmd_run(config, image, ro, false);
     }
-    if (*resume) return cmd_run(ro, true);
+    if (*resume) return cmd_run(config, image, ro, true);
     if (*dis) return cmd_disasm(dis_path, dis_isa);
     if (*user) {
       ucmd.args = user->remaining();
       if (user_dashdash && !ucmd.args.empty()) ucmd.args.push_back("--");  // "--" was the program's
       ucmd.args.insert(ucmd.args.end(), after_dashdash.begin(), after_dashdash.end());
       return ds::user::run_user(ucmd);
+    }
+    if (*guest) {
+      gcmd.args = guest->remaining();
+      if (user_dashdash && !gcmd.args.empty()) gcmd.args.push_back("--");  // "--" was the program's
+      gcmd.args.insert(gcmd.args.end(), after_dashdash.begin(), after_dashdash.end());
+      return ds::guest::run_guest(gcmd);
     }
   } catch (const std::exception& e) {
     std::fflush(stdout);

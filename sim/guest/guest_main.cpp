@@ -1,0 +1,163 @@
+// guest_main.cpp - `discosim guest`: check the inputs, make the root image
+// and the machine description, boot dunix with the program as init, and turn
+// the run's exit code into the program's exit status.
+#include "sim/guest/guest_main.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "sim/elf_loader.h"
+#include "sim/guest/elf_probe.h"
+#include "sim/guest/host_tools.h"
+#include "sim/guest/root_image.h"
+#include "sim/guest_paths.h"
+
+namespace ds::guest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kPanicStatus = 250;               // dunix's exit code after a panic
+constexpr const char* kPanicMarker = "dunix: panic";
+constexpr const char* kEndOfFile = "\x04";      // ^D: end of file to the tty's canonical mode
+
+// The console stream: passes every byte to the host's stdout and watches for
+// the kernel's panic line (a program may exit with status 250 itself).
+class ConsoleTap {
+ public:
+  ConsoleTap() {
+    cookie_io_functions_t io{};
+    io.write = &ConsoleTap::write;
+    file_ = fopencookie(this, "w", io);
+    if (!file_) throw std::runtime_error("guest: cannot open the console stream");
+  }
+  ~ConsoleTap() { std::fclose(file_); }
+  ConsoleTap(const ConsoleTap&) = delete;
+  ConsoleTap& operator=(const ConsoleTap&) = delete;
+
+  std::FILE* file() { return file_; }
+  bool saw_panic() {
+    std::fflush(file_);
+    return saw_panic_;
+  }
+
+ private:
+  static ssize_t write(void* cookie, const char* buf, size_t size) {
+    auto* self = static_cast<ConsoleTap*>(cookie);
+    std::fwrite(buf, 1, size, stdout);
+    std::fflush(stdout);  // the machine flushes its console where order with stderr matters
+    std::string window = self->tail_ + std::string(buf, size);
+    if (window.find(kPanicMarker) != std::string::npos) self->saw_panic_ = true;
+    size_t keep = std::strlen(kPanicMarker) - 1;
+    self->tail_ = window.size() > keep ? window.substr(window.size() - keep) : window;
+    return static_cast<ssize_t>(size);
+  }
+
+  std::FILE* file_ = nullptr;
+  std::string tail_;
+  bool saw_panic_ = false;
+};
+
+std::string exe_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) throw std::runtime_error("guest: cannot find the discosim binary (/proc/self/exe): " + ec.message());
+  return exe.parent_path().string();
+}
+
+// --kernel, or the dunix build product of the tree this binary was built in.
+std::string kernel_path(const GuestCommand& cmd, bool big_endian) {
+  if (!cmd.kernel.empty()) {
+    if (!fs::is_regular_file(cmd.kernel)) throw std::runtime_error(cmd.kernel + ": no such kernel file");
+    return cmd.kernel;
+  }
+  std::string name = big_endian ? "dunix.elf" : "dunix-el.elf";
+  std::string path = exe_dir() + "/guest-kernels/dunix/" + name;
+  if (!fs::is_regular_file(path))
+    throw std::runtime_error(fmt::format("the guest kernel {} is missing: build it with: ninja -C build "
+                                         "guest-kernels/dunix/{} (or pass --kernel FILE)", path, name));
+  return path;
+}
+
+// The machine: the config file, then what the program and the options need.
+MachineConfig machine_for(const GuestCommand& cmd, const ProgramInfo& prog, unsigned& cpus) {
+  MachineConfig cfg = load_config(cmd.config.empty() ? std::string(DISCOSIM_GUEST_CONFIG) : cmd.config);
+  if (cmd.cpus) {
+    if (*cmd.cpus == 0) throw std::runtime_error("guest: --cpus must be at least 1");
+    cfg.nodes = (*cmd.cpus + cfg.cpus_per_node - 1) / cfg.cpus_per_node;
+  }
+  cpus = cmd.cpus ? *cmd.cpus : cfg.num_cpus();
+  cfg.big_endian = prog.big_endian;
+  cfg.isa = prog.isa;
+  cfg.boot_args.clear();  // the kernel's arguments and init's environment are the command's
+  cfg.boot_env.clear();
+  return cfg;
+}
+
+}  // namespace
+
+int run_guest(const GuestCommand& cmd) {
+  // Every input is checked before anything is built or booted.
+  if (cmd.args.empty()) throw std::runtime_error("guest: no program given");
+  const std::string& program = cmd.args[0];
+  ProgramInfo prog = probe_program(program);
+  std::string name = fs::path(program).filename().string();
+  std::vector<GuestFile> files;
+  for (const std::string& f : cmd.files) files.push_back(parse_file_arg(f));
+  for (const std::string& e : cmd.env)
+    if (!is_env_entry(e)) throw std::runtime_error("--env wants NAME=VALUE, not '" + e + "'");
+  std::optional<u64> disk_size;
+  if (!cmd.disk_size.empty()) {
+    try {
+      disk_size = parse_size(cmd.disk_size);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(std::string("--disk-size: ") + e.what());
+    }
+  }
+  if (cmd.reuse_image && cmd.image.empty()) throw std::runtime_error("guest: --reuse-image needs --image FILE");
+  if (!cmd.run.console_input.empty() && !std::ifstream(cmd.run.console_input))
+    throw std::runtime_error(cmd.run.console_input + ": cannot open console input");
+  unsigned cpus = 0;
+  MachineConfig cfg = machine_for(cmd, prog, cpus);
+  std::string kernel = kernel_path(cmd, prog.big_endian);
+  (void)load_elf(kernel);  // a bad kernel file is refused now, not after the image is built
+
+  // The root image: kept at --image, else in a scratch directory.
+  std::unique_ptr<TempDir> scratch;
+  std::string image = cmd.image;
+  if (image.empty()) {
+    scratch = std::make_unique<TempDir>();
+    image = scratch->path() + "/root.img";
+  }
+  if (!(cmd.reuse_image && fs::exists(image)))
+    build_root_image({.program = program, .program_name = name, .files = files, .size = disk_size, .image = image});
+  cfg.disks.insert(cfg.disks.begin(), DiskConfig{.image = image, .writable = true});  // disk 0: root=0
+
+  cfg.boot_args = {"root=0", "init=/bin/" + name, "cwd=/work", "quiet", fmt::format("cpus={}", cpus), "--"};
+  cfg.boot_args.insert(cfg.boot_args.end(), cmd.args.begin() + 1, cmd.args.end());
+  cfg.boot_env = {"PATH=/bin:/usr/bin", "HOME=/work"};
+  cfg.boot_env.insert(cfg.boot_env.end(), cmd.env.begin(), cmd.env.end());
+
+  ConsoleTap console;
+  RunOptions run = cmd.run;
+  run.console = console.file();
+  run.console_suffix = kEndOfFile;
+  apply_run_options(cfg, run);
+  int code = run_machine(cfg, kernel, RunStart::Kernel, run);
+  if (code == kPanicStatus && console.saw_panic()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "discosim: guest: kernel panic\n");
+  }
+  return code;
+}
+
+}  // namespace ds::guest
