@@ -97,8 +97,7 @@ static void init_main(void) {
   t->fs->cwd = cwd;
   struct inode *con = namei(t->fs->cwd, "/dev/console", true, &err);
   if (!con) panic("no /dev/console (error %d)", err);
-  struct file *f = file_open_inode(con, LINUX_O_RDWR, &err);
-  iput(con);
+  struct file *f = file_open_inode(con, LINUX_O_RDWR, &err);   /* takes con's reference */
   if (!f) panic("cannot open /dev/console (error %d)", err);
   fd_install(f, 0, false);
   fd_install(file_dup(f), 1, false);
