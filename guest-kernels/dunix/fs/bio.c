@@ -49,6 +49,23 @@ static struct {
   u32 carve_left;
 } bcache;
 
+static u64 ndirty;            /* dirty buffers (bcache.lock); the flusher sleeps on it */
+
+/* Sets b's dirty bit, counting dirty buffers.  bcache.lock held. */
+static void set_dirty(struct buf *b, bool dirty) {
+  if (b->dirty == dirty) return;
+  b->dirty = dirty;
+  if (dirty && ndirty++ == 0) wakeup(&ndirty);
+  if (!dirty) ndirty--;
+}
+
+/* The periodic flusher's wait: until some buffer is dirty. */
+void bwait_dirty(void) {
+  spin_lock(&bcache.lock);
+  while (ndirty == 0) sleep(&ndirty, &bcache.lock);
+  spin_unlock(&bcache.lock);
+}
+
 static u32 hashof(unsigned dev, u64 blockno) { return (u32)((blockno * 31 + dev) % NHASH); }
 
 /* The cache starts empty: call once at boot, before fs_mount. */
@@ -137,7 +154,7 @@ static int write_run(struct buf *b) {
   int r = disk_rw(b->dev, run[first]->blockno * spb, n * spb, V2P(run[first]->data), true);
   spin_lock(&bcache.lock);
   for (u32 i = 0; i < n; i++)
-    if (r == 0) run[first + i]->dirty = false;
+    if (r == 0) set_dirty(run[first + i], false);
   spin_unlock(&bcache.lock);
   for (u32 i = 0; i < n; i++)
     if (run[first + i] != b) release_quiet(run[first + i]);
@@ -170,7 +187,7 @@ static struct buf *bget(unsigned dev, u64 blockno, u32 size) {
       if (write_run(b) < 0) {
         printk("bio: write of block %lu failed: data lost\n", (unsigned long)b->blockno);
         spin_lock(&bcache.lock);
-        b->dirty = false;
+        set_dirty(b, false);
         spin_unlock(&bcache.lock);
       }
       release_quiet(b);
@@ -281,7 +298,7 @@ struct buf *bread_zero(unsigned dev, u64 blockno, u32 size) {
   memset(b->data, 0, size);
   spin_lock(&bcache.lock);
   b->valid = true;
-  b->dirty = true;
+  set_dirty(b, true);
   spin_unlock(&bcache.lock);
   return b;
 }
@@ -289,7 +306,7 @@ struct buf *bread_zero(unsigned dev, u64 blockno, u32 size) {
 void bwrite(struct buf *b) {
   kassert(sleep_holding(&b->lock));
   spin_lock(&bcache.lock);
-  b->dirty = true;
+  set_dirty(b, true);
   spin_unlock(&bcache.lock);
 }
 

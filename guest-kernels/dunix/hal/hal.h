@@ -50,6 +50,7 @@ void hal_ipi_send(unsigned cpu);    /* IP3 on cpu: it calls ipi_intr() */
 /* ---- time ---------------------------------------------------------------- */
 u64 hal_time_ns(void);              /* simulated nanoseconds since power-on */
 void hal_timer_arm(u64 ns_from_now); /* this CPU's next timer_intr() */
+void hal_timer_stop(void);          /* no timer interrupts on this CPU until the next arm */
 
 /* ---- console, disks, machine --------------------------------------------- */
 void hal_console_putc(char c);      /* polled; safe anywhere */

@@ -27,6 +27,12 @@ void hal_timer_arm(u64 ns) {
   if (counts < 100) counts = 100;
   if (counts > 0x7FFFFFFF) counts = 0x7FFFFFFF;
   write_compare(read_count() + (u32)counts);
+  write_status(read_status() | ST_IM(IRQ_TIMER));
+}
+
+void hal_timer_stop(void) {
+  write_status(read_status() & ~ST_IM(IRQ_TIMER));
+  write_compare(read_count() - 1);   /* and clear a pending IP7 */
 }
 
 void uart_intr(void);

@@ -33,5 +33,6 @@ struct buf *bread(unsigned dev, u64 blockno, u32 size);
 void bwrite(struct buf *b);       /* mark dirty; the caller still holds it */
 void brelse(struct buf *b);
 int bflush(unsigned dev);         /* write every dirty block of dev; 0 or -EIO */
+void bwait_dirty(void);           /* sleep until some block is dirty (the flusher) */
 
 #endif

@@ -13,7 +13,7 @@
 struct page {
   u32 ref;     /* mappings + kernel references; 0 = free */
   u16 flags;
-  u16 node;    /* NUMA node that owns the page */
+  u16 spare;   /* a page's NUMA node is its region's (kern/kalloc.c) */
 };
 
 void kalloc_init(void);

@@ -29,6 +29,7 @@ bool signal_pending(struct task *t);
 void signal_deliver(struct trapframe *tf, bool from_syscall);
 /* ITIMER_REAL and alarm(): called by the timer interrupt on CPU 0 each tick. */
 void itimer_tick(u64 now_ns);
+bool itimer_any_armed(void);
 /* New task in a fresh process: default dispositions; exec: reset handlers. */
 struct sighand *sighand_alloc(void);
 struct sighand *sighand_dup(struct sighand *h);

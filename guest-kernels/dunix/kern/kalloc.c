@@ -87,7 +87,6 @@ void kalloc_init(void) {
     u64 meta = ROUNDUP(npages * sizeof(struct page), PAGE_SIZE);
     region_pages[r] = P2V(regions[r].start);
     memset(region_pages[r], 0, npages * sizeof(struct page));
-    for (u64 i = 0; i < npages; i++) region_pages[r][i].node = (u16)regions[r].node;
     for (u64 i = 0; i < meta >> PAGE_SHIFT; i++) region_pages[r][i].ref = 1;  /* in use: metadata */
     paddr_t pa = regions[r].start + meta;
     struct node_mem *n = &nodes[regions[r].node];

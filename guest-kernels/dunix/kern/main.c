@@ -73,9 +73,13 @@ __attribute__((noreturn)) void kernel_shutdown(int wait_status) {
 }
 
 /* ---- the periodic flusher ---------------------------------------------------- */
+/* Dirty blocks reach the disk at most FLUSH_INTERVAL_NS after they were first
+ * dirtied.  With nothing dirty it sleeps without a deadline, so an idle
+ * machine needs no timer (kern/sched.c's tickless idle). */
 static void flusher_main(void) {
   static char chan;
   for (;;) {
+    bwait_dirty();
     spin_lock(&sched_lock);
     sleep_until(&chan, &sched_lock, hal_time_ns() + FLUSH_INTERVAL_NS, false);
     spin_unlock(&sched_lock);

@@ -4,6 +4,12 @@
  *
  *   task ──sched()──> this CPU's scheduler loop ──hal_swtch──> next task
  *
+ * Tickless idle: an idle CPU stops its timer, except CPU 0 while someone
+ * sleeps with a deadline or has an alarm armed (CPU 0 wakes timed sleepers).
+ * So a machine with nothing to do takes no interrupts at all, and when no
+ * device can wake it either, the simulator ends the run instead of letting a
+ * deadlocked guest idle forever.
+ *
  * Locks: sched_lock guards the run queue, every task's state/chan/pending
  * signals, and the sleep queues.  A task switches out holding sched_lock;
  * the scheduler (or the next task) releases it. */
@@ -26,6 +32,8 @@ static struct task *rq_head, *rq_tail;
 static u64 idle_mask;              /* bit n: CPU n is idle in its scheduler loop */
 static struct task *buckets[NBUCKET];
 static u64 tick_ns;
+static int timed_sleepers;         /* tasks asleep with a deadline */
+static bool cpu0_tickless;         /* CPU 0 idles with its timer stopped */
 
 static struct cpu *mycpu(void) { return &cpus[hal_cpu_id()]; }
 
@@ -93,13 +101,20 @@ __attribute__((noreturn)) void scheduler(void) {
     struct task *t = dequeue();
     if (!t) {
       idle_mask |= 1ull << c->id;
+      bool tick = c->id == 0 && (timed_sleepers || itimer_any_armed());
+      if (!tick) {
+        hal_timer_stop();
+        if (c->id == 0) cpu0_tickless = true;
+      }
       spin_unlock(&sched_lock);
       hal_idle();        /* until an interrupt is pending */
       hal_intr_on();     /* take it */
       hal_intr_off();
       spin_lock(&sched_lock);
       idle_mask &= ~(1ull << c->id);
+      if (c->id == 0) cpu0_tickless = false;
       spin_unlock(&sched_lock);
+      if (!tick) hal_timer_arm(tick_ns);
       continue;
     }
     t->state = T_RUNNING;
@@ -172,12 +187,17 @@ int sleep_until(void *chan, struct spinlock *lk, u64 deadline_ns, bool interrupt
     t->wake_deadline_ns = deadline_ns;
     t->timed_out = false;
     t->state = T_SLEEPING;
+    if (deadline_ns) {
+      timed_sleepers++;
+      if (cpu0_tickless) hal_ipi_send(0);   /* CPU 0 must tick to wake us */
+    }
     unsigned b = bucket_of(chan);
     t->wq_prev = NULL;
     t->wq_next = buckets[b];
     if (buckets[b]) buckets[b]->wq_prev = t;
     buckets[b] = t;
     sched();
+    if (deadline_ns) timed_sleepers--;
     t->chan = NULL;
     if (t->timed_out) r = -LINUX_ETIMEDOUT;
     else if (interruptible && must_wake(t)) r = -LINUX_EINTR;

@@ -343,6 +343,10 @@ SYSCALL(alarm) {
   return (long)(s ? s : 1);
 }
 
+/* Whether any process has an alarm running (the scheduler keeps CPU 0's
+ * timer ticking while one does). */
+bool itimer_any_armed(void) { return __atomic_load_n(&itimers_armed, __ATOMIC_RELAXED) != 0; }
+
 /* The timer interrupt on CPU 0: SIGALRM to each process whose timer expired. */
 void itimer_tick(u64 now_ns) {
   if (!__atomic_load_n(&itimers_armed, __ATOMIC_RELAXED)) return;
