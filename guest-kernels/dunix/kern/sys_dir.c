@@ -122,8 +122,9 @@ struct file *file_open_inode(struct inode *ip, u32 flags, int *err) {
     return NULL;
   }
   f->ip = ip;
-  f->flags = (flags & ~(u32)(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_NOCTTY | LINUX_O_TRUNC | LINUX_O_CLOEXEC)) |
-             LINUX_O_LARGEFILE;
+  /* Linux would add O_LARGEFILE here on a 64-bit kernel; qemu-user, our
+   * reference, does not show it in F_GETFL, so neither do we. */
+  f->flags = flags & ~(u32)(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_NOCTTY | LINUX_O_TRUNC | LINUX_O_CLOEXEC);
   f->kind = F_INODE;
   f->ops = &inode_file_ops;
   if (!(flags & LINUX_O_PATH) && is_type(ip, LINUX_S_IFCHR)) {
