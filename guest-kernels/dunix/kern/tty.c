@@ -291,7 +291,8 @@ static u64 take(char *kbuf, u64 max, bool *line_end) {
       break;
     }
     kbuf[k++] = tty.buf[IDX(tty.r)];
-    if (canon && bit(tty.eol, tty.r++)) {
+    bool eol = bit(tty.eol, tty.r++);
+    if (canon && eol) {
       *line_end = true;
       break;
     }
