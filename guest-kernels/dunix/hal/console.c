@@ -7,8 +7,17 @@ void hal_console_putc(char c) { reg_write8(UART_BASE, UART_THR, (u8)c); }
 
 void hal_console_rx_enable(void) { reg_write8(UART_BASE, UART_IER, 1); }
 
+/* Takes input bytes while the tty has room; when it has none, receiving
+ * stops (IER cleared: the bytes wait in the UART) until the tty calls
+ * hal_console_rx_enable() again. */
 void uart_intr(void) {
-  while (reg_read8(UART_BASE, UART_LSR) & UART_LSR_DR) console_rx((char)reg_read8(UART_BASE, UART_RBR));
+  while (reg_read8(UART_BASE, UART_LSR) & UART_LSR_DR) {
+    if (!console_rx_ready()) {
+      reg_write8(UART_BASE, UART_IER, 0);
+      return;
+    }
+    console_rx((char)reg_read8(UART_BASE, UART_RBR));
+  }
 }
 
 __attribute__((noreturn)) void hal_exit(int status) {

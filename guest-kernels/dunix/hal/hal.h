@@ -54,7 +54,7 @@ void hal_timer_stop(void);          /* no timer interrupts on this CPU until the
 
 /* ---- console, disks, machine --------------------------------------------- */
 void hal_console_putc(char c);      /* polled; safe anywhere */
-void hal_console_rx_enable(void);   /* console_rx(c) for each input byte */
+void hal_console_rx_enable(void);   /* console_rx(c) for each input byte (again, after a pause) */
 __attribute__((noreturn)) void hal_exit(int status);  /* ends the run */
 void hal_phase(bool begin, u64 id); /* measured phases (statistics) */
 
@@ -101,6 +101,7 @@ void trap(struct trapframe *tf);    /* kern/trap.c: every exception but refills 
 void timer_intr(void);              /* kern/sched.c */
 void ipi_intr(void);                /* kern/sched.c */
 void console_rx(char c);            /* kern/tty.c, interrupt context */
+bool console_rx_ready(void);        /* kern/tty.c: room for another input byte? */
 void disk_intr(void);               /* hal/disk.c's completion, interrupt context */
 
 #include "hal_inline.h"

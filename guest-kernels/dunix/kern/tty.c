@@ -20,9 +20,11 @@
  * The input queue is a ring of TTY_BUF bytes: [r, w) can be read and
  * [w, e) is the line being edited (empty outside canonical mode).  Two bit
  * maps mark, per position, a line's last byte (eol) and an end-of-file mark
- * (eof, a VEOF byte that is never delivered).  The ring is larger than
- * Linux's 4 KiB because the UART hands over the whole scripted input as
- * fast as it is read; input that does not fit is dropped.
+ * (eof, a VEOF byte that is never delivered).  Flow control: when the ring
+ * is nearly full, console_rx_ready() says so and the HAL stops taking bytes
+ * from the UART (they wait in the device) until a read makes room and calls
+ * hal_console_rx_enable() again; so scripted input of any length arrives
+ * whole.
  *
  * Job control: the tty belongs to one session (tty_set_session, TIOCSCTTY)
  * and has a foreground process group.  A background member of the session
@@ -59,6 +61,7 @@ static struct tty {
   bool lnext;                         /* the next byte is literal (VLNEXT) */
   u32 col;                            /* output column, for ONOCR */
   u64 r, w, e;                        /* the input ring, see above */
+  bool rx_paused;                     /* the HAL stopped receiving: ring full */
   u64 eol[TTY_BUF / 64], eof[TTY_BUF / 64];
   char buf[TTY_BUF];
 } tty = {
@@ -231,6 +234,24 @@ static int receive(u8 c) {
   return 0;
 }
 
+/* Whether console_rx may take another byte; if not, receiving pauses until
+ * a read makes room (interrupt context). */
+bool console_rx_ready(void) {
+  spin_lock(&tty.lock);
+  bool ok = tty.e - tty.r < TTY_BUF - 64;
+  if (!ok) tty.rx_paused = true;
+  spin_unlock(&tty.lock);
+  return ok;
+}
+
+/* After a read consumed input (lock held): resume a paused receiver. */
+static void rx_resume(void) {
+  if (tty.rx_paused && tty.e - tty.r < TTY_BUF / 2) {
+    tty.rx_paused = false;
+    hal_console_rx_enable();
+  }
+}
+
 /* The HAL's console interrupt hands over each input byte here. */
 void console_rx(char c) {
   spin_lock(&tty.lock);
@@ -297,6 +318,7 @@ static u64 take(char *kbuf, u64 max, bool *line_end) {
       break;
     }
   }
+  rx_resume();
   return k;
 }
 
