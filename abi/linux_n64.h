@@ -1399,6 +1399,51 @@
 #define LINUX_STATX_MNT_ID 0x1000
 #define LINUX_STATX_DIOALIGN 0x2000
 
+/* ==== struct statfs, n64 (asm/statfs.h for MIPS: every field a long) ====== */
+#define LINUX_STATFS_SIZE 128
+#define LINUX_STATFS_OFF_TYPE 0
+#define LINUX_STATFS_W_TYPE 8
+#define LINUX_STATFS_OFF_BSIZE 8
+#define LINUX_STATFS_W_BSIZE 8
+#define LINUX_STATFS_OFF_FRSIZE 16
+#define LINUX_STATFS_W_FRSIZE 8
+#define LINUX_STATFS_OFF_BLOCKS 24
+#define LINUX_STATFS_W_BLOCKS 8
+#define LINUX_STATFS_OFF_BFREE 32
+#define LINUX_STATFS_W_BFREE 8
+#define LINUX_STATFS_OFF_FILES 40
+#define LINUX_STATFS_W_FILES 8
+#define LINUX_STATFS_OFF_FFREE 48
+#define LINUX_STATFS_W_FFREE 8
+#define LINUX_STATFS_OFF_BAVAIL 56
+#define LINUX_STATFS_W_BAVAIL 8
+#define LINUX_STATFS_OFF_FSID 64 /* two ints */
+#define LINUX_STATFS_W_FSID 8
+#define LINUX_STATFS_OFF_NAMELEN 72
+#define LINUX_STATFS_W_NAMELEN 8
+#define LINUX_STATFS_OFF_FLAGS 80
+#define LINUX_STATFS_W_FLAGS 8
+/* f_flags bits (glibc <sys/statvfs.h>; ST_VALID is kernel-internal, linux/statfs.h) */
+#define LINUX_ST_RDONLY 0x0001
+#define LINUX_ST_VALID 0x0020
+#define LINUX_ST_RELATIME 0x1000
+/* f_type of an ext2 file system (linux/magic.h) */
+#define LINUX_EXT2_SUPER_MAGIC 0xEF53
+
+/* ==== utimensat(2) special nanoseconds (glibc <sys/stat.h>) ================ */
+#define LINUX_UTIME_NOW ((1L << 30) - 1L)
+#define LINUX_UTIME_OMIT ((1L << 30) - 2L)
+
+/* ==== close_range(2) flags (linux/close_range.h) ============================ */
+#define LINUX_CLOSE_RANGE_UNSHARE (1U << 1)
+#define LINUX_CLOSE_RANGE_CLOEXEC (1U << 2)
+
+/* ==== flock(2) operations (asm-generic/fcntl.h) ============================= */
+#define LINUX_LOCK_SH 1
+#define LINUX_LOCK_EX 2
+#define LINUX_LOCK_NB 4
+#define LINUX_LOCK_UN 8
+
 /* ==== time (linux/time_types.h __kernel_timespec, linux/time.h) ========== */
 #define LINUX_TIMESPEC_SIZE 16
 #define LINUX_TIMESPEC_OFF_SEC 0

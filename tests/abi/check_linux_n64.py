@@ -45,9 +45,10 @@ asm/resource.h linux/resource.h linux/sched.h linux/wait.h linux/futex.h
 linux/time.h linux/time_types.h linux/auxvec.h linux/random.h asm/poll.h
 linux/utsname.h linux/times.h linux/sysinfo.h linux/uio.h linux/prctl.h
 linux/fs.h linux/limits.h asm/break.h asm/cachectl.h asm/param.h stddef.h
+asm/statfs.h linux/magic.h linux/close_range.h
 """.split()
 LIBC_HEADERS = """
-errno.h fcntl.h unistd.h dirent.h sys/wait.h sys/mman.h stddef.h
+errno.h fcntl.h unistd.h dirent.h sys/wait.h sys/mman.h stddef.h sys/stat.h sys/statvfs.h
 """.split()
 
 # struct rt_sigframe is private to arch/mips/kernel/signal.c; this is its
@@ -65,6 +66,7 @@ LIBC_EXTRA = ""
 # ---- layouts: LINUX_<prefix>_{SIZE,OFF_F,W_F} -> (tu, C type, member prefix)
 LAYOUTS = {
     "STAT": ("uapi", "struct stat", "st_"),
+    "STATFS": ("uapi", "struct statfs", "f_"),
     "STATX": ("uapi", "struct statx", "stx_"),
     "STATX_TIMESTAMP": ("uapi", "struct statx_timestamp", "tv_"),
     "FLOCK": ("uapi", "struct flock", "l_"),
@@ -128,6 +130,7 @@ NO_REFERENCE = {
     "SIGACT_CORE": "our enumeration", "SIGACT_IGN": "our enumeration",
     "SIGACT_STOP": "our enumeration", "SIGACT_CONT": "our enumeration",
     "NR_COUNT": "checked against the highest __NR_ number below",
+    "ST_VALID": "kernel-internal (include/linux/statfs.h)",
 }
 
 # signal(7), "Standard signals": the default action of each signal.

@@ -17,15 +17,6 @@
 #include "task.h"
 #include "uaccess.h"
 
-/* close_range(2) flags and flock(2) operations (linux/close_range.h,
- * asm-generic/fcntl.h); not in abi/linux_n64.h yet. */
-#define CLOSE_RANGE_UNSHARE (1u << 1)
-#define CLOSE_RANGE_CLOEXEC (1u << 2)
-#define LOCK_SH 1
-#define LOCK_EX 2
-#define LOCK_NB 4
-#define LOCK_UN 8
-
 static int fd_arg(u64 a) { return (int)a; }
 
 SYSCALL(read) {
@@ -440,9 +431,9 @@ SYSCALL(fadvise64) {
 SYSCALL(flock) {
   struct file *f = fd_get(fd_arg(arg[0]));
   if (!f) return -LINUX_EBADF;
-  u64 op = arg[1] & ~(u64)LOCK_NB;
+  u64 op = arg[1] & ~(u64)LINUX_LOCK_NB;
   file_put(f);
-  return op == LOCK_SH || op == LOCK_EX || op == LOCK_UN ? 0 : -LINUX_EINVAL;
+  return op == LINUX_LOCK_SH || op == LINUX_LOCK_EX || op == LINUX_LOCK_UN ? 0 : -LINUX_EINVAL;
 }
 
 /* close_range(first, last, flags): closes (or marks close-on-exec) every
@@ -451,9 +442,9 @@ SYSCALL(flock) {
 SYSCALL(close_range) {
   u32 first = (u32)arg[0], last = (u32)arg[1];
   u64 flags = arg[2];
-  if (flags & ~(u64)(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC) || first > last) return -LINUX_EINVAL;
+  if (flags & ~(u64)(LINUX_CLOSE_RANGE_UNSHARE | LINUX_CLOSE_RANGE_CLOEXEC) || first > last) return -LINUX_EINVAL;
   struct task *t = current;
-  if ((flags & CLOSE_RANGE_UNSHARE) && __atomic_load_n(&t->files->ref, __ATOMIC_ACQUIRE) > 1) {
+  if ((flags & LINUX_CLOSE_RANGE_UNSHARE) && __atomic_load_n(&t->files->ref, __ATOMIC_ACQUIRE) > 1) {
     struct files *copy = files_dup(t->files);
     if (!copy) return -LINUX_ENOMEM;
     struct files *old = t->files;
@@ -461,7 +452,7 @@ SYSCALL(close_range) {
     files_put(old);
   }
   for (u32 fd = first; fd <= last && fd < NOFILE; fd++) {
-    if (flags & CLOSE_RANGE_CLOEXEC) fd_cloexec((int)fd, 1);
+    if (flags & LINUX_CLOSE_RANGE_CLOEXEC) fd_cloexec((int)fd, 1);
     else fd_close((int)fd);
   }
   return 0;

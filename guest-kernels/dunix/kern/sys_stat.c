@@ -19,23 +19,6 @@
 
 #define AT_FDCWD LINUX_AT_FDCWD
 
-/* struct statfs for n64 (asm/statfs.h: every field a long; f_files and
- * f_ffree come before f_bavail on MIPS); not in abi/linux_n64.h yet. */
-#define STATFS_SIZE 128
-#define STATFS_OFF_TYPE 0
-#define STATFS_OFF_BSIZE 8
-#define STATFS_OFF_FRSIZE 16
-#define STATFS_OFF_BLOCKS 24
-#define STATFS_OFF_BFREE 32
-#define STATFS_OFF_FILES 40
-#define STATFS_OFF_FFREE 48
-#define STATFS_OFF_BAVAIL 56
-#define STATFS_OFF_NAMELEN 72
-#define STATFS_OFF_FLAGS 80
-#define EXT2_SUPER_MAGIC 0xEF53
-#define ST_VALID 0x0020
-#define ST_RELATIME 0x1000
-
 static bool is_type(struct inode *ip, u32 type) { return (ip->mode & LINUX_S_IFMT) == type; }
 
 /* Stores the low w bytes of v at b + off (w = 1, 2, 4 or 8). */
@@ -172,18 +155,18 @@ static long put_statfs(uaddr_t ubuf) {
   struct kstatfs k;
   int r = fs_statfs(&k);
   if (r < 0) return r;
-  u8 b[STATFS_SIZE];
+  u8 b[LINUX_STATFS_SIZE];
   memset(b, 0, sizeof b);
-  put(b, STATFS_OFF_TYPE, 8, EXT2_SUPER_MAGIC);
-  put(b, STATFS_OFF_BSIZE, 8, k.bsize);
-  put(b, STATFS_OFF_FRSIZE, 8, k.bsize);
-  put(b, STATFS_OFF_BLOCKS, 8, k.blocks);
-  put(b, STATFS_OFF_BFREE, 8, k.bfree);
-  put(b, STATFS_OFF_FILES, 8, k.files);
-  put(b, STATFS_OFF_FFREE, 8, k.ffree);
-  put(b, STATFS_OFF_BAVAIL, 8, k.bavail);
-  put(b, STATFS_OFF_NAMELEN, 8, k.namelen);
-  put(b, STATFS_OFF_FLAGS, 8, ST_VALID | ST_RELATIME);
+  put(b, LINUX_STATFS_OFF_TYPE, 8, LINUX_EXT2_SUPER_MAGIC);
+  put(b, LINUX_STATFS_OFF_BSIZE, 8, k.bsize);
+  put(b, LINUX_STATFS_OFF_FRSIZE, 8, k.bsize);
+  put(b, LINUX_STATFS_OFF_BLOCKS, 8, k.blocks);
+  put(b, LINUX_STATFS_OFF_BFREE, 8, k.bfree);
+  put(b, LINUX_STATFS_OFF_FILES, 8, k.files);
+  put(b, LINUX_STATFS_OFF_FFREE, 8, k.ffree);
+  put(b, LINUX_STATFS_OFF_BAVAIL, 8, k.bavail);
+  put(b, LINUX_STATFS_OFF_NAMELEN, 8, k.namelen);
+  put(b, LINUX_STATFS_OFF_FLAGS, 8, LINUX_ST_VALID | LINUX_ST_RELATIME);
   return copy_to_user(ubuf, b, sizeof b);
 }
 
@@ -278,8 +261,6 @@ SYSCALL(access) { return do_access(AT_FDCWD, arg[0], arg[1], 0); }
 SYSCALL(faccessat) { return do_access((int)arg[0], arg[1], arg[2], 0); }
 SYSCALL(faccessat2) { return do_access((int)arg[0], arg[1], arg[2], arg[3]); }
 
-#define UTIME_NOW ((1l << 30) - 1)
-#define UTIME_OMIT ((1l << 30) - 2)
 
 /* utimensat(dirfd, path, times[2], flags): times NULL means now for both;
  * a NULL path means dirfd itself (futimens).  Seconds only: the inode
@@ -288,24 +269,24 @@ SYSCALL(utimensat) {
   int dirfd = (int)arg[0], err;
   uaddr_t upath = arg[1], utimes = arg[2];
   u64 flags = arg[3];
-  i64 ts[4] = {0, UTIME_NOW, 0, UTIME_NOW};   /* atime sec, nsec, mtime sec, nsec */
+  i64 ts[4] = {0, LINUX_UTIME_NOW, 0, LINUX_UTIME_NOW};   /* atime sec, nsec, mtime sec, nsec */
   if (flags & ~(u64)(LINUX_AT_SYMLINK_NOFOLLOW | LINUX_AT_EMPTY_PATH)) return -LINUX_EINVAL;
   if (utimes && copy_from_user(ts, utimes, sizeof ts) < 0) return -LINUX_EFAULT;
   for (int i = 1; i < 4; i += 2)
-    if (ts[i] != UTIME_NOW && ts[i] != UTIME_OMIT && (ts[i] < 0 || ts[i] > 999999999)) return -LINUX_EINVAL;
+    if (ts[i] != LINUX_UTIME_NOW && ts[i] != LINUX_UTIME_OMIT && (ts[i] < 0 || ts[i] > 999999999)) return -LINUX_EINVAL;
   struct inode *ip;
   if (upath) ip = path_lookup(dirfd, upath, (int)flags, !(flags & LINUX_AT_SYMLINK_NOFOLLOW), &err);
   else if (dirfd == AT_FDCWD) return -LINUX_EFAULT;
   else ip = fd_inode(dirfd, &err);
   if (!ip) return err;
-  if (ts[1] == UTIME_OMIT && ts[3] == UTIME_OMIT) {
+  if (ts[1] == LINUX_UTIME_OMIT && ts[3] == LINUX_UTIME_OMIT) {
     iput(ip);
     return 0;
   }
   u32 now = (u32)ktime_wall_sec();
   ilock(ip);
-  if (ts[1] != UTIME_OMIT) ip->atime = ts[1] == UTIME_NOW ? now : (u32)ts[0];
-  if (ts[3] != UTIME_OMIT) ip->mtime = ts[3] == UTIME_NOW ? now : (u32)ts[2];
+  if (ts[1] != LINUX_UTIME_OMIT) ip->atime = ts[1] == LINUX_UTIME_NOW ? now : (u32)ts[0];
+  if (ts[3] != LINUX_UTIME_OMIT) ip->mtime = ts[3] == LINUX_UTIME_NOW ? now : (u32)ts[2];
   ip->ctime = now;
   inode_update(ip);
   iunlockput(ip);
