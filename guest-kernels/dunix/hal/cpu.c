@@ -22,6 +22,7 @@ unsigned hal_cpu_node(void) { return (unsigned)reg_read64(CPUCTL_BASE, CPUCTL_NO
 
 static void install_vectors(void) {
   char *base = (char *)KSEG0_BASE;
+  kassert(vec_general_end - vec_general <= 0x80);
   memcpy(base + 0x000, vec_general, (size_t)(vec_general_end - vec_general));
   memcpy(base + 0x080, vec_xtlb_refill, (size_t)(vec_xtlb_refill_end - vec_xtlb_refill));
   memcpy(base + 0x180, vec_general, (size_t)(vec_general_end - vec_general));

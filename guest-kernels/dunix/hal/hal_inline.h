@@ -14,6 +14,8 @@ static inline struct task *hal_current(void) { return PDA->current; }
 static inline bool hal_intr_get(void) { return read_status() & ST_IE; }
 static inline void hal_intr_off(void) { write_status(read_status() & ~ST_IE); }
 static inline void hal_intr_on(void) { write_status(read_status() | ST_IE); }
+/* The running task's TLS pointer, which RDHWR $29 returns (locore.S). */
+static inline void hal_set_tls(u64 tls) { PDA->tls = tls; }
 
 /* A free-running counter for CPU-time accounting (Count: half the pipeline
  * clock) and its conversion to nanoseconds, as a 32.32 fixed-point factor

@@ -60,10 +60,31 @@ vec_xtlb_refill:
 vec_xtlb_refill_end:
 
 # The general exception vector (0x180) and the 32-bit refill vector (0x000,
-# never used: UX, SX and KX are all set) jump to trap_entry.
+# never used: UX, SX and KX are all set) jump to trap_entry - except for the
+# hottest trap of all, RDHWR $3, $29: glibc reads the thread pointer that way
+# in every mutex operation, and the R10000 has no UserLocal register, so it
+# traps as a Reserved Instruction.  The fast path answers it here from the
+# PDA in 13 instructions, as Linux's handle_ri_rdhwr does; anything else
+# (another register, a delay slot) takes the slow path in trap.c.
         .globl  vec_general, vec_general_end
 vec_general:
-        lui     $26, %highest(trap_entry)
+        mfc0    $26, $13                # Cause
+        andi    $26, $26, 0x7C          # ExcCode << 2
+        xori    $26, $26, EXC_RI << 2
+        bnez    $26, 1f
+        mfc0    $27, $13
+        bltz    $27, 1f                 # Cause.BD: in a delay slot
+        dmfc0   $26, $14                # EPC (just fetched: its TLB entry is present)
+        lw      $27, 0($26)
+        lui     $26, 0x7C03             # rdhwr $3, $29 = 0x7C03E83B
+        ori     $26, $26, 0xE83B
+        bne     $26, $27, 1f
+        dmfc0   $26, $14
+        daddiu  $26, $26, 4
+        dmtc0   $26, $14
+        ld      $3, PDA_OFFSET+PDA_TLS($0)
+        eret
+1:      lui     $26, %highest(trap_entry)
         daddiu  $26, $26, %higher(trap_entry)
         dsll    $26, $26, 16
         daddiu  $26, $26, %hi(trap_entry)

@@ -10,6 +10,7 @@
 #define PDA_CPU 16       /* struct cpu * */
 #define PDA_CURRENT 24   /* struct task * */
 #define PDA_CPUID 32
+#define PDA_TLS 40       /* the running task's UserLocal (TLS pointer), for RDHWR $29 */
 
 #ifndef __ASSEMBLER__
 #include "layout.h"
@@ -20,8 +21,10 @@ struct pda {
   struct cpu *cpu;
   struct task *current;
   u64 cpuid;
+  u64 tls;
 };
 _Static_assert(__builtin_offsetof(struct pda, cpuid) == PDA_CPUID, "pda layout");
+_Static_assert(__builtin_offsetof(struct pda, tls) == PDA_TLS, "pda layout");
 #define PDA ((volatile struct pda *)PDA_VA)
 #endif
 

@@ -358,6 +358,7 @@ int do_execve(const char *path, uaddr_t uargv, uaddr_t uenvp, char *const *kargv
   t->altstack_sp = t->altstack_size = 0;
   t->altstack_flags = LINUX_SS_DISABLE;
   t->tls = 0;
+  hal_set_tls(0);
   t->clear_child_tid = t->set_child_tid = 0;
   const char *base = cur;
   for (const char *q = cur; *q; q++)

@@ -126,6 +126,7 @@ __attribute__((noreturn)) void scheduler(void) {
     if (t->vm) {
       vm_activate(t->vm);
       hal_fpu_restore(&t->fpu);
+      hal_set_tls(t->tls);
     }
     t->last_count = hal_counter();
     hal_swtch(&c->sched_ctx, &t->ctx);

@@ -155,6 +155,7 @@ SYSCALL(sched_yield) {
 }
 SYSCALL(set_thread_area) {
   current->tls = arg[0];
+  hal_set_tls(arg[0]);
   return 0;
 }
 SYSCALL(set_robust_list) {
