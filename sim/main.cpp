@@ -30,7 +30,7 @@ namespace {
 int cmd_run(const std::string& config, const std::string& image, const ds::RunOptions& o, bool resume) {
   ds::MachineConfig cfg = ds::load_config(config);
   ds::apply_run_options(cfg, o);
-  return ds::run_machine(cfg, image, resume ? ds::RunStart::Checkpoint : ds::RunStart::Kernel, o);
+  return ds::run_machine(cfg, image, resume ? ds::RunStart::Checkpoint : ds::RunStart::Kernel, o).exit_code;
 }
 
 // The architecture objdump would assume for this image (its e_flags ISA):

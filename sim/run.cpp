@@ -51,7 +51,7 @@ void apply_run_options(MachineConfig& cfg, const RunOptions& o) {
   cfg.boot_env.insert(cfg.boot_env.end(), o.boot_env.begin(), o.boot_env.end());
 }
 
-int run_machine(const MachineConfig& cfg, const std::string& image, RunStart start, const RunOptions& o) {
+RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunStart start, const RunOptions& o) {
   Machine m(cfg, o.console);
   std::unique_ptr<Lockstep> lockstep;
   if (o.lockstep) lockstep = std::make_unique<Lockstep>(cfg);
@@ -79,7 +79,7 @@ int run_machine(const MachineConfig& cfg, const std::string& image, RunStart sta
     m.save_checkpoint(o.checkpoint);
     if (o.stop_at_checkpoint) {
       report(m, o);
-      return 0;
+      return {0, m.end_reason()};
     }
     code = m.run();
   } else if (o.checkpoint_at) {
@@ -92,12 +92,12 @@ int run_machine(const MachineConfig& cfg, const std::string& image, RunStart sta
     if (lockstep->message().empty()) lockstep->compare_memory(m);
     if (!lockstep->message().empty()) {
       std::fprintf(stderr, "discosim: %s\n", lockstep->message().c_str());
-      return 3;
+      return {3, m.end_reason()};
     }
     std::fprintf(stderr, "discosim: lockstep: %llu instructions checked, no difference\n",
                  static_cast<unsigned long long>(lockstep->instructions_checked()));
   }
-  return code;
+  return {code, m.end_reason()};
 }
 
 }  // namespace ds

@@ -44,11 +44,16 @@ void apply_run_options(MachineConfig& cfg, const RunOptions& o);
 
 enum class RunStart { Kernel, Checkpoint };
 
+struct RunResult {
+  int exit_code = 0;       // the software's EXIT value, 124 at the instruction limit, 3 on a lockstep difference
+  std::string end_reason;  // why the run ended, as the statistics say it ("software exit, code 0", ...)
+};
+
 // Builds the machine (and the lockstep checker), loads the kernel ELF or
 // restores the checkpoint `image`, feeds the console input, runs to the end
 // and reports statistics.  Returns the run's exit code (3 when the lockstep
-// checker found a difference; 0 after --stop-at-checkpoint).  Throws
-// std::runtime_error with a one-line reason.
-int run_machine(const MachineConfig& cfg, const std::string& image, RunStart start, const RunOptions& o);
+// checker found a difference; 0 after --stop-at-checkpoint) and why it ended.
+// Throws std::runtime_error with a one-line reason.
+RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunStart start, const RunOptions& o);
 
 }  // namespace ds

@@ -72,8 +72,6 @@ ProgramInfo probe_program(const std::string& path) {
   if (!gelf_getehdr(f.elf, &eh)) fail(path, "malformed ELF header");
   if (eh.e_machine != EM_MIPS || gelf_getclass(f.elf) != ELFCLASS64)
     fail(path, "not a 64-bit MIPS program (a Linux n64 MIPS executable is needed)");
-  if (eh.e_type != ET_EXEC) fail(path, "not a static executable (ET_EXEC; position-independent programs are not supported)");
-
   size_t phnum = 0;
   if (elf_getphdrnum(f.elf, &phnum) != 0) fail(path, "malformed program headers");
   for (size_t i = 0; i < phnum; ++i) {
@@ -82,6 +80,7 @@ ProgramInfo probe_program(const std::string& path) {
     if (ph.p_type == PT_INTERP)
       fail(path, "dynamically linked programs need --sysroot, which is not supported yet");
   }
+  if (eh.e_type != ET_EXEC) fail(path, "not a static executable (ET_EXEC; position-independent programs are not supported)");
   constexpr u64 kUserTop = 0x8000'0000'0000'0000ull;  // xuseg and below; kseg0 is 0xffff_ffff_8000_0000
   if (eh.e_entry >= kUserTop)
     fail(path, fmt::format("not a Linux program: its entry point 0x{:x} is a kernel address (a bare-metal "

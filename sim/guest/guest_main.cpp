@@ -28,7 +28,8 @@ namespace {
 
 constexpr int kPanicStatus = 250;               // dunix's exit code after a panic
 constexpr const char* kPanicMarker = "dunix: panic";
-constexpr const char* kEndOfFile = "\x04";      // ^D: end of file to the tty's canonical mode
+constexpr int kNoExitStatus = 125;              // the machine stopped but the kernel never ended the run
+constexpr char kEndOfFile = 0x04;               // ^D: end of file to the tty's canonical mode
 
 // The console stream: passes every byte to the host's stdout and watches for
 // the kernel's panic line (a program may exit with status 250 itself).
@@ -103,6 +104,22 @@ MachineConfig machine_for(const GuestCommand& cmd, const ProgramInfo& prog, unsi
   return cfg;
 }
 
+// What follows the console input: ^D, which a tty in canonical mode reads as
+// end of file at the start of a line; after a last line without a newline,
+// a first ^D only ends that line, so a second one follows.
+std::string console_end(const std::string& input_file) {
+  std::string last;
+  if (!input_file.empty()) {
+    std::ifstream in(input_file, std::ios::binary | std::ios::ate);
+    if (!in) throw std::runtime_error(input_file + ": cannot open console input");
+    if (in.tellg() > 0) {
+      in.seekg(-1, std::ios::end);
+      last.push_back(static_cast<char>(in.get()));
+    }
+  }
+  return last.empty() || last == "\n" ? std::string(1, kEndOfFile) : std::string(2, kEndOfFile);
+}
+
 }  // namespace
 
 int run_guest(const GuestCommand& cmd) {
@@ -124,8 +141,7 @@ int run_guest(const GuestCommand& cmd) {
     }
   }
   if (cmd.reuse_image && cmd.image.empty()) throw std::runtime_error("guest: --reuse-image needs --image FILE");
-  if (!cmd.run.console_input.empty() && !std::ifstream(cmd.run.console_input))
-    throw std::runtime_error(cmd.run.console_input + ": cannot open console input");
+  std::string console_suffix = console_end(cmd.run.console_input);
   unsigned cpus = 0;
   MachineConfig cfg = machine_for(cmd, prog, cpus);
   std::string kernel = kernel_path(cmd, prog.big_endian);
@@ -150,14 +166,20 @@ int run_guest(const GuestCommand& cmd) {
   ConsoleTap console;
   RunOptions run = cmd.run;
   run.console = console.file();
-  run.console_suffix = kEndOfFile;
+  run.console_suffix = console_suffix;
   apply_run_options(cfg, run);
-  int code = run_machine(cfg, kernel, RunStart::Kernel, run);
-  if (code == kPanicStatus && console.saw_panic()) {
+  RunResult r = run_machine(cfg, kernel, RunStart::Kernel, run);
+  if (r.exit_code == kPanicStatus && console.saw_panic()) {
     std::fflush(stdout);
     std::fprintf(stderr, "discosim: guest: kernel panic\n");
   }
-  return code;
+  if (r.end_reason.rfind("every CPU", 0) == 0) {  // idle or stopped for good, no EXIT
+    std::fflush(stdout);
+    std::fprintf(stderr, "discosim: guest: the kernel never ended the run (%s): is the program blocked forever?\n",
+                 r.end_reason.c_str());
+    return kNoExitStatus;
+  }
+  return r.exit_code;
 }
 
 }  // namespace ds::guest

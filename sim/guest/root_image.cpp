@@ -76,7 +76,7 @@ Staged finish_tree(const fs::path& root) {
   const timespec times[2] = {{kImageEpoch, 0}, {kImageEpoch, 0}};
   for (const fs::path& p : entries) {
     fs::file_status st = fs::symlink_status(p);
-    std::string rel = fs::relative(p, root).generic_string();
+    std::string rel = p.lexically_relative(root).generic_string();  // not fs::relative: it follows symlinks
     std::string image_path = rel == "." ? "/" : "/" + rel;
     s.paths.push_back(debugfs_name(image_path));
     if (fs::is_regular_file(st)) {
