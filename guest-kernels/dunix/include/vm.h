@@ -96,6 +96,10 @@ bool vm_overlaps(struct vmspace *vm, u64 start, u64 end);
 int vm_sync(struct vmspace *vm, u64 start, u64 end);        /* msync */
 int vm_install_page(struct vmspace *vm, u64 va, void *kva);
 
+/* Pages of MAP_SHARED file mappings, one per (file, offset) (kern/shmap.c). */
+void *shmap_get(struct inode *ip, u64 off, u64 file_len, bool writable);
+void shmap_put(struct inode *ip, u64 off, void *kva);
+
 /* A fault at va (write: a store; exec: a fetch).  0 if the page is now
  * mapped, -LINUX_EFAULT (SIGSEGV), -LINUX_EACCES (SIGSEGV, permission), or
  * -LINUX_ENOMEM / -LINUX_EIO (SIGBUS). */

@@ -83,9 +83,41 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
         }
         memcpy(copy, old, PAGE_SIZE);
         *pte = pte_for(V2P(copy), v->flags, false);
+        /* Every CPU that ran this address space may still map the old page:
+         * drop those entries before the old page can be freed and reused. */
+        vm_tlb_flush_page(vm, va);
         page_free(old);
       }
     }
+    tlb_refresh(vm, va);
+    sleep_unlock(&vm->lock);
+    return 0;
+  }
+
+  /* A page of a shared file mapping: the one every mapper shares. */
+  if (v->file && (v->flags & VMA_SHARED)) {
+    struct inode *ip = idup(v->file);
+    u64 off = v->file_off + (page_va - v->start);
+    u64 n = off < v->file_end ? v->file_end - off : 0;
+    bool writable = v->flags & VMA_WRITE;
+    sleep_unlock(&vm->lock);
+    void *page = shmap_get(ip, off, n, writable);
+    if (!page) {
+      iput(ip);
+      return -LINUX_ENOMEM;
+    }
+    sleep_lock(&vm->lock);
+    v = vm_find(vm, va);
+    pte = v ? pt_walk(vm->pgd, va, true) : NULL;
+    if (!v || !pte || (*pte & PTE_PRESENT) || v->file != ip || !(v->flags & VMA_SHARED)) {
+      sleep_unlock(&vm->lock);
+      shmap_put(ip, off, page);
+      iput(ip);
+      return v ? (pte ? vm_fault(vm, va, write) : -LINUX_ENOMEM) : -LINUX_EFAULT;
+    }
+    iput(ip);
+    *pte = pte_for(V2P(page), v->flags, false);
+    vm->rss_pages++;
     tlb_refresh(vm, va);
     sleep_unlock(&vm->lock);
     return 0;

@@ -114,12 +114,19 @@ void trap(struct trapframe *tf) {
    * can arrive, since interrupts are off whenever a spinlock is held. */
   if (t->need_resched) yield();
   if (from_user) {
+    /* A system call interrupted for a signal another thread then took
+     * still has its restart to settle, and a temporary signal mask
+     * (sigsuspend, ppoll) its restoring: signal_deliver does both. */
+    bool restart = code == EXC_SYS && tf->regs[REG_A3] == 1 && tf->regs[REG_V0] >= ERESTARTSYS &&
+                   tf->regs[REG_V0] <= ERESTARTSYS + 4;
     hal_intr_off();
-    while (signal_pending(t)) {
+    while (signal_pending(t) || restart || t->restore_mask) {
       hal_intr_on();
       signal_deliver(tf, code == EXC_SYS);
       hal_intr_off();
       code = 0;   /* a restart is decided once */
+      restart = false;
+      if (t->restore_mask && !signal_pending(t)) break;   /* signal_deliver keeps it for a handler */
     }
     task_account(t, true);
   }

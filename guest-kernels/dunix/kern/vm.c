@@ -42,9 +42,15 @@ static void vma_free(struct vma *v) {
 }
 
 /* ---- teardown ------------------------------------------------------------ */
+/* Drops the page a pte maps; ctx is its vma (a shared file page goes back
+ * to kern/shmap.c, which writes it back when its last mapping goes). */
 static void drop_page(u64 va, u64 *pte, void *ctx) {
-  (void)va, (void)ctx;
-  page_free(P2V(PTE_PA(*pte)));
+  struct vma *v = ctx;
+  void *kva = P2V(PTE_PA(*pte));
+  if (v && v->file && (v->flags & VMA_SHARED) && (*pte & PTE_SHARED))
+    shmap_put(v->file, v->file_off + (va - v->start), kva);
+  else
+    page_free(kva);
   *pte = 0;
 }
 
@@ -52,7 +58,7 @@ void vm_put(struct vmspace *vm) {
   if (__atomic_sub_fetch(&vm->ref, 1, __ATOMIC_ACQ_REL)) return;
   for (struct vma *v = vm->vmas; v;) {
     struct vma *next = v->next;
-    pt_each(vm->pgd, v->start, v->end, drop_page, NULL);
+    pt_each(vm->pgd, v->start, v->end, drop_page, v);
     vma_free(v);
     v = next;
   }
@@ -163,8 +169,7 @@ static int unmap_locked(struct vmspace *vm, u64 start, u64 end) {
   while (*pp) {
     struct vma *v = *pp;
     if (v->start >= start && v->end <= end) {
-      vm_writeback(v, vm, v->start, v->end);
-      pt_each(vm->pgd, v->start, v->end, drop_page, NULL);
+      pt_each(vm->pgd, v->start, v->end, drop_page, v);
       *pp = v->next;
       vma_free(v);
     } else {
@@ -264,7 +269,7 @@ int vm_discard(struct vmspace *vm, u64 start, u64 end) {
     u64 s = MAX(start, v->start), e = MIN(end, v->end);
     if (s >= e) continue;
     vm_writeback(v, vm, s, e);
-    pt_each(vm->pgd, s, e, drop_page, NULL);
+    pt_each(vm->pgd, s, e, drop_page, v);
   }
   sleep_unlock(&vm->lock);
   vm_tlb_flush_all(vm);
