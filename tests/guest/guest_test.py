@@ -14,7 +14,8 @@ in between:
   disk-size     default content x 2 + 32 MiB in whole MiB; --disk-size
   machine       byte order and ISA level from the ELF header (--stats-json)
   layout        the image's tree, modes, owners, times (debugfs), e2fsck -fn
-  reproducible  the same inputs build the same bytes, whatever the host's file times
+  reproducible  the same inputs build the same bytes, whatever the host's file times,
+                whoever builds them (root or uid 65534)
   reuse         --reuse-image boots an existing image untouched
   scratch       the temporary image and staging tree are removed
 Under dunix (the default kernel, next to the binary), against qemu-mips64
@@ -221,6 +222,28 @@ with tempfile.TemporaryDirectory(prefix="guest-test-") as tmp:
         for n in dirs + files:
             os.utime(os.path.join(root, n), (1e9, 1.2e9), follow_symlinks=False)
     check(build("r2.img") == first, "reproducible: a second build (other host times) differs")
+    # Built by an unprivileged user: mke2fs copies owners, the fix-up makes them 0:0.
+    if os.geteuid() == 0 and shutil.which("setpriv"):
+        nobody = path("nobody")
+        os.mkdir(nobody)
+        os.chmod(tmp, 0o755)
+        os.chmod(nobody, 0o777)
+        # A readable copy of in/: same names and contents, modes that normalise the same
+        # (0700 -> 0755, 0600 -> 0644), other times.
+        shutil.copytree(path("in"), os.path.join(nobody, "in"), symlinks=True)
+        for root, dirs, files in os.walk(os.path.join(nobody, "in")):
+            for n in dirs + files:
+                q = os.path.join(root, n)
+                if not os.path.islink(q):
+                    os.chmod(q, os.stat(q).st_mode | 0o444 | (0o111 if os.stat(q).st_mode & 0o100 else 0))
+        img = os.path.join(nobody, "r.img")
+        p = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", opt.discosim, "guest",
+                            "--kernel", opt.stand_in, "--image", img, "--file", os.path.join(nobody, "in"),
+                            prog("args_env")],
+                           capture_output=True, env=dict(os.environ, TMPDIR=nobody), stdin=subprocess.DEVNULL)
+        same = os.path.exists(img) and open(img, "rb").read() == first
+        check(p.returncode == 0 and same, f"reproducible: built by uid 65534: status {p.returncode}, "
+                                          f"{p.stderr!r}, same bytes {same}")
     write("in/input.txt", b"input, changed\n")
     check(build("r3.img") != first, "reproducible: a changed input gives the same image")
 
