@@ -202,7 +202,7 @@ int fs_mount(unsigned dev, bool readonly) {
       return r;
     }
   }
-  printk("ext2: mounted disk %u%s: %u-byte blocks, %u groups, %u-byte inodes\n", dev,
+  if (!kernel_quiet) printk("ext2: mounted disk %u%s: %u-byte blocks, %u groups, %u-byte inodes\n", dev,
          readonly ? " read-only" : "", ext2.bsize, ext2.ngroups, ext2.inode_size);
   return 0;
 }

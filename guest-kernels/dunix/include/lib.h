@@ -16,6 +16,8 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * PANIC_EXIT_STATUS (hal_exit).  Never returns. */
 __attribute__((noreturn)) void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define PANIC_EXIT_STATUS 250
+/* The boot option "quiet": informational messages are not printed. */
+extern bool kernel_quiet;
 
 #define kassert(cond)                                                           \
   do {                                                                          \

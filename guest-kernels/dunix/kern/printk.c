@@ -5,6 +5,7 @@
 #include "spinlock.h"
 
 static struct spinlock printk_lock = SPINLOCK_INIT("printk");
+bool kernel_quiet;
 static volatile int panicking = -1;
 
 /* The runtime's formatted output (runtime/printf.c) ends in rt_putc. */
