@@ -189,6 +189,9 @@ int main(int argc, char** argv) {
   guest->add_flag("--reuse-image", gcmd.reuse_image, "boot an existing --image as it is instead of rebuilding it");
   add_common_run_options(guest, gcmd.run);
   guest->prefix_command();  // the program and its arguments follow the options
+  guest->footer("Usage: discosim guest [OPTIONS] [--] PROGRAM [ARGS...]\n"
+                "The program's stdin is the --console-input file, then ^D (end of file); its stdout and stderr "
+                "are the console (this process's stdout); discosim exits with its status (docs/guest.md).");
 
   // CLI11 reports an unknown subcommand as a missing one; name it instead.
   auto is_subcommand = [&](const char* name) {
