@@ -9,10 +9,20 @@
 #ifndef DUNIX_SIGNAL_H
 #define DUNIX_SIGNAL_H
 
+#include "linux_n64.h"
 #include "task.h"
 #include "types.h"
 
 #define SIGBIT(sig) (1ull << ((sig) - 1))
+/* Signals that cannot be caught or blocked; synchronous faults; stops. */
+#define CANT_MASK (SIGBIT(LINUX_SIGKILL) | SIGBIT(LINUX_SIGSTOP))
+#define SYNC_MASK                                                                                  \
+  (SIGBIT(LINUX_SIGSEGV) | SIGBIT(LINUX_SIGBUS) | SIGBIT(LINUX_SIGILL) | SIGBIT(LINUX_SIGTRAP) | \
+   SIGBIT(LINUX_SIGFPE) | SIGBIT(LINUX_SIGSYS))
+#define STOP_MASK \
+  (SIGBIT(LINUX_SIGSTOP) | SIGBIT(LINUX_SIGTSTP) | SIGBIT(LINUX_SIGTTIN) | SIGBIT(LINUX_SIGTTOU))
+#define CORE_FLAG 0x80   /* in a wait status: "dumped core" */
+
 
 /* Posting; each takes sched_lock itself and wakes an interruptible sleeper. */
 void signal_send_task(struct task *t, int sig, int code, int sender_pid);
