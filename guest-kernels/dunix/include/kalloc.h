@@ -19,6 +19,11 @@ struct page {
 void kalloc_init(void);
 void *page_alloc(void);        /* one zeroed page, on this CPU's node if possible; NULL if none */
 void *page_alloc_nozero(void);
+/* A page for user memory (demand-zero, copy-on-write copies, file pages):
+ * refused while free memory is below the kernel's reserve, so a program that
+ * exhausts memory gets SIGBUS/ENOMEM and the kernel keeps what it needs.
+ * zero: cleared or not. */
+void *page_alloc_user(bool zero);
 void page_free(void *kva);     /* drops one reference; frees at zero */
 void page_ref(void *kva);      /* adds one reference */
 struct page *page_of(paddr_t pa);

@@ -76,7 +76,7 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
       if (__atomic_load_n(&pg->ref, __ATOMIC_ACQUIRE) == 1) {
         *pte = (*pte & ~PTE_COW) | PTE_D;          /* the last user: keep it */
       } else {
-        void *copy = page_alloc_nozero();
+        void *copy = page_alloc_user(false);
         if (!copy) {
           sleep_unlock(&vm->lock);
           return -LINUX_ENOMEM;
@@ -124,7 +124,7 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
   }
 
   /* A new page: zeroed, or read from the file with vm->lock dropped. */
-  void *page = page_alloc();
+  void *page = page_alloc_user(true);
   if (!page) {
     sleep_unlock(&vm->lock);
     return -LINUX_ENOMEM;

@@ -150,6 +150,17 @@ void pages_free(void *kva, unsigned order) {
 
 void *page_alloc_nozero(void) { return pages_alloc(0); }
 
+/* Pages kept back from user memory for the kernel's own allocations (page
+ * tables, buffers, kernel stacks, kmalloc): 1/64 of memory, at least 1 MiB. */
+static u64 user_reserve(void) { return MAX(pages_total() / 64, 256ull); }
+
+void *page_alloc_user(bool zero) {
+  if (pages_free_count() < user_reserve()) return NULL;
+  void *p = pages_alloc(0);
+  if (p && zero) memset(p, 0, PAGE_SIZE);
+  return p;
+}
+
 void *page_alloc(void) {
   void *p = pages_alloc(0);
   if (p) memset(p, 0, PAGE_SIZE);

@@ -54,7 +54,7 @@ void *shmap_get(struct inode *ip, u64 off, u64 file_len, bool writable) {
     return s->page;
   }
   spin_unlock(&shmap_lock);
-  void *page = page_alloc();
+  void *page = page_alloc_user(true);
   struct shpage *n = kmalloc(sizeof *n);
   if (!page || !n) goto fail;
   if (file_len) {
