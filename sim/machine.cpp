@@ -120,8 +120,6 @@ void Machine::load_kernel(const ElfImage& img) {
         !bus_.zero_bytes(pa + seg.bytes.size(), seg.memsz - seg.bytes.size()))
       throw std::runtime_error(fmt::format("segment at 0x{:x} ({} bytes) does not fit in RAM", seg.paddr, seg.memsz));
   }
-  // Boot protocol (sim/devices/cpu_control.h): CPU 0 runs from the entry
-  // point; the others stay in reset until CPU 0 starts them.
   // Boot arguments (sim/boot_args.h), in RAM: a checkpoint holds them, so a
   // resumed run never has them rewritten.
   std::vector<std::string> argv{std::filesystem::path(img.path).filename().string()};
@@ -135,6 +133,9 @@ void Machine::load_kernel(const ElfImage& img) {
   }
   if (!bus_.write_bytes(memmap::kBootArgsBase, boot.bytes.data(), boot.bytes.size()))
     throw std::runtime_error(fmt::format("the boot-argument block at 0x{:x} does not fit in RAM", memmap::kBootArgsBase));
+  // Boot protocol (sim/devices/cpu_control.h): CPU 0 runs from the entry
+  // point with argc, argv, envp; the others stay in reset until CPU 0
+  // starts them.
   started_.assign(cpus_.size(), false);
   for (auto& c : cpus_) c->stop();
   start_cpu(0, img.entry, boot.argc);

@@ -23,7 +23,7 @@ bool PageCounterDevice::read(const MmioAccess& a, u64& value) {
   switch (a.offset) {
     case kThreshold: value = counters_.threshold(); return true;
     case kPolicy: value = static_cast<u64>(counters_.policy()); return true;
-    case kHotPage: value = hot ? memmap::ram_offset_to_pa(counters_.hot_front().page_pa) : kNone; return true;
+    case kHotPage: value = hot ? memmap::ram_offset_to_pa(counters_.hot_front().page) : kNone; return true;
     case kHotNode: value = hot ? counters_.hot_front().node : kNone; return true;
     case kPage: value = page_; return true;
     case kNumNodes: value = counters_.nodes(); return true;

@@ -1,6 +1,6 @@
 // isa_fpu.cpp - the floating-point (CP1 and COP1X) rows of the instruction
 // table: MIPS IV as the R10000 implements it, plus the Release 2 MFHC1/MTHC1
-// (kGateR2, for the user-mode runner).
+// (kGateR2: the user-mode runner, or the machine with isa = "r2").
 //
 // The semantic bodies are small templates over the operand format (S, D, W,
 // L); fpu.h/fpu.cpp hold the IEEE arithmetic, the FCSR layout and register

@@ -1,6 +1,7 @@
 // isa_integer.cpp - the integer rows of the instruction table: MIPS I-IV as
 // the R10000 implements them, plus the MIPS32/64 and Release 2 additions the
-// user-mode runner accepts (gated by kGateR2, never on the full machine).
+// user-mode runner accepts (gated by kGateR2: open there with --isa r2, and on
+// the full machine only with [machine] isa = "r2").
 //
 // Each row: mnemonic, match, mask, operands (disasm.cpp), flags, semantics.
 // Semantics follow the MIPS IV Instruction Set manual; 32-bit results are

@@ -80,7 +80,7 @@ void PageCounters::save(CheckpointWriter& w) const {
   w.u64v(dropped_);
   w.u64v(queue_.size());
   for (const HotPage& h : queue_) {
-    w.u64v(h.page_pa);
+    w.u64v(h.page);
     w.u64v(h.node);
   }
 }

@@ -32,7 +32,7 @@ namespace ds::numa {
 enum class HotPolicy : u8 { Count = 0, RemoteMinusHome = 1 };
 
 struct HotPage {
-  u64 page_pa;
+  u64 page;  // RAM offset of the page (the device reports its physical address)
   unsigned node;
 };
 
