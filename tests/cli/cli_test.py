@@ -39,6 +39,7 @@ with tempfile.TemporaryDirectory() as tmp:
     little = write("little.toml", b"[machine]\nendian = \"little\"\n")
     bad_cache = write("cache.toml", b"[memory]\nl2_line = 96\n")
     bad_model = write("model.toml", b"[run]\ncpu_model = \"detailed\"\n")
+    old_ckpt = write("old.ckpt", b"discosim-checkpoint-1\n" + bytes(64))
     boot_nonstring = write("boot1.toml", b"[boot]\nargs = [\"root=0\", 7]\n")
     boot_huge = write("boot2.toml", b"[boot]\nenv = [" + b", ".join([b'"X=' + b"y" * 2000 + b'"'] * 17) + b"]\n")
 
@@ -58,6 +59,7 @@ with tempfile.TemporaryDirectory() as tmp:
     run(["run", little, hello], "big-endian but the machine is little-endian")
     run(["run", bad_cache, hello], "cache.toml:")
     run(["run", bad_model, hello], "cpu_model must be")
+    run(["resume", demo_cfg, old_ckpt], "checkpoint format 1 was written by another version")
     run(["run", boot_nonstring, hello], "boot1.toml: [boot] args must be an array of strings")
     run(["run", boot_huge, hello], "boot2.toml: boot arguments need")
     run(["run", demo_cfg, hello, "--boot-env", "=x"], "--boot-env wants NAME=VALUE")
