@@ -187,6 +187,9 @@ int main(int argc, char** argv) {
   guest->add_option("--disk-size", gcmd.disk_size, "root image size, e.g. 64M (default: content x 2 + 32M)");
   guest->add_option("--image", gcmd.image, "keep the root image in this file (default: a temporary file)");
   guest->add_flag("--reuse-image", gcmd.reuse_image, "boot an existing --image as it is instead of rebuilding it");
+  guest->add_option("--kernel-arg", gcmd.kernel_args,
+                    "pass a boot option to the kernel, e.g. strace or bootphase (repeatable; guest-kernels/dunix/README.md)")
+      ->allow_extra_args(false);
   add_common_run_options(guest, gcmd.run);
   guest->prefix_command();  // the program and its arguments follow the options
   guest->footer("Usage: discosim guest [OPTIONS] [--] PROGRAM [ARGS...]\n"

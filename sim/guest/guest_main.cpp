@@ -158,7 +158,13 @@ int run_guest(const GuestCommand& cmd) {
     build_root_image({.program = program, .program_name = name, .files = files, .size = disk_size, .image = image});
   cfg.disks.insert(cfg.disks.begin(), DiskConfig{.image = image, .writable = true});  // disk 0: root=0
 
-  cfg.boot_args = {"root=0", "init=/bin/" + name, "cwd=/work", "quiet", fmt::format("cpus={}", cpus), "--"};
+  cfg.boot_args = {"root=0", "init=/bin/" + name, "cwd=/work", "quiet", fmt::format("cpus={}", cpus)};
+  for (const std::string& w : cmd.kernel_args) {
+    if (w.empty() || w == "--" || w.find_first_of(" \t") != std::string::npos)
+      throw std::runtime_error("guest: --kernel-arg '" + w + "' is not a single boot option word");
+    cfg.boot_args.push_back(w);
+  }
+  cfg.boot_args.push_back("--");
   cfg.boot_args.insert(cfg.boot_args.end(), cmd.args.begin() + 1, cmd.args.end());
   cfg.boot_env = {"PATH=/bin:/usr/bin", "HOME=/work"};
   cfg.boot_env.insert(cfg.boot_env.end(), cmd.env.begin(), cmd.env.end());

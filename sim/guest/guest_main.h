@@ -20,6 +20,7 @@ struct GuestCommand {
   std::string kernel;               // --kernel (default: dunix next to the discosim binary)
   std::vector<std::string> files;   // --file HOST[:GUEST]
   std::vector<std::string> env;     // --env NAME=VALUE, after PATH and HOME
+  std::vector<std::string> kernel_args;  // --kernel-arg WORD: extra boot options (strace, bootphase)
   std::optional<unsigned> cpus;     // --cpus N
   std::string disk_size;            // --disk-size SIZE ("" : content x 2 + 32 MiB)
   std::string image;                // --image FILE: keep the image there

@@ -71,6 +71,8 @@ with tempfile.TemporaryDirectory(prefix="guest-cli-") as tmp:
     run(["--file", prog + ":/work/..", prog], "does not name a file in the image")  # that is /
     run(["--env", "NOEQUALS", prog], "--env wants NAME=VALUE")
     run(["--disk-size", "lots", prog], "--disk-size: malformed size")
+    run(["--kernel-arg", "two words", prog], "is not a single boot option word")
+    run(["--kernel-arg", "--", prog], "is not a single boot option word")
     run(["--cpus", "0", prog], "--cpus must be at least 1")
     run(["--cpus", "many", prog], "many", 2)
     run(["--reuse-image", prog], "--reuse-image needs --image")

@@ -116,6 +116,13 @@ void *page_alloc(void) {
   return p;
 }
 void page_free(void *kva) { free(kva); }
+/* 2^order contiguous pages (the buffer cache's read-ahead bounce buffer). */
+void *pages_alloc(unsigned order) { return aligned_alloc(PAGE_SIZE, (size_t)PAGE_SIZE << order); }
+void pages_free(void *kva, unsigned order) {
+  (void)order;
+  free(kva);
+}
+bool kernel_quiet = true;   /* the kernel's "quiet": no mount message */
 void *kmalloc(size_t n) {
   if (n > PAGE_SIZE) {
     fprintf(stderr, "kmalloc(%zu): more than a page\n", n);
