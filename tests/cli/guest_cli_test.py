@@ -72,7 +72,7 @@ with tempfile.TemporaryDirectory(prefix="guest-cli-") as tmp:
     run(["--env", "NOEQUALS", prog], "--env wants NAME=VALUE")
     run(["--disk-size", "lots", prog], "--disk-size: malformed size")
     run(["--kernel-arg", "two words", prog], "is not a single boot option word")
-    run(["--kernel-arg", "--", prog], "is not a single boot option word")
+    run(["--kernel-arg=--", prog], "is not a single boot option word")
     run(["--cpus", "0", prog], "--cpus must be at least 1")
     run(["--cpus", "many", prog], "many", 2)
     run(["--reuse-image", prog], "--reuse-image needs --image")
