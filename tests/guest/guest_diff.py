@@ -15,20 +15,9 @@ counts as 128 + N on both sides (dunix's convention for init).
 import argparse
 import difflib
 import os
-import re
 import subprocess
 import sys
 import tempfile
-
-# dunix prints this when it mounts the root even with `quiet` (a kernel bug,
-# reported; test guest-console-quiet asserts it is gone).  Only this exact line,
-# only first.
-MOUNT_LINE = re.compile(rb"\Aext2: mounted disk 0: [^\n]*\n")
-
-
-def strip_kernel_lines(out):
-    return MOUNT_LINE.sub(b"", out, count=1)
-
 
 def status(rc):
     return 128 - rc if rc < 0 else rc
@@ -55,7 +44,7 @@ def run_guest(discosim, program, args, opts, timeout):
     cmd = [discosim, "guest", "--progress", "off"] + opts + [program]
     cmd += ["/bin/" + name if a == "@SELF@" else a for a in args]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL)
-    return strip_kernel_lines(p.stdout), p.returncode, p.stderr
+    return p.stdout, p.returncode, p.stderr
 
 
 def show_diff(a, b):
