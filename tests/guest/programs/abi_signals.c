@@ -271,7 +271,8 @@ static void test_faults(void) {
     say("no fault?\n");
   } else say("reserved instruction: sig %d %s\n", fault_sig, code_name(fault_sig, fault_code));
   (void)ill_insn;
-  /* (integer divide by zero, TEQ code 7, is in linux_only.c: qemu 7.2 raises SIGTRAP, Linux SIGFPE) */
+  /* (not integer divide by zero, TEQ with code 7: Linux sends SIGFPE/FPE_INTDIV,
+   * qemu 7.2 SIGTRAP, so qemu cannot be the reference for it) */
   /* SIGFPE from the overflow-trapping add */
   if (sigsetjmp(jb, 1) == 0) {
     int a = 0x7fffffff, b = 1, c;
