@@ -1,0 +1,88 @@
+/* vcpu.h - a virtual CPU: the guest registers saved at every exit (the
+ * layout locore.S uses, hence the offsets), its virtual CP0 and virtual TLB,
+ * its L2TLB, its scheduling state and its exit statistics.  A vCPU runs on
+ * at most one physical CPU at a time; only that CPU touches its registers,
+ * CP0 and TLB.  irq_pending and state are changed by other CPUs (atomics,
+ * sched_lock). */
+#ifndef MON_VCPU_H
+#define MON_VCPU_H
+
+#define VC_REGS 0
+#define VC_HI 256
+#define VC_LO 264
+#define VC_PC 272
+#define VC_XSTATUS 280
+#define VC_XCAUSE 288
+#define VC_XEPC 296
+#define VC_XBADVADDR 304
+#define VC_XCOUNT 312
+#define VC_ENTRY_STATUS 320
+#define VC_FPR 328
+#define VC_FCSR 584
+#define VC_REG(n) (VC_REGS + 8 * (n))
+
+#define VTLB_SIZE 64
+#define L2TLB_SIZE 512                 /* a power of two (refill.S masks with it) */
+#define L2TLB_VALID 0x1000          /* tag bit: EntryHi bits 12:8 read as zero */
+
+#ifndef __ASSEMBLER__
+#include "mcall.h"
+#include "types.h"
+
+struct vtlb_entry { u64 hi, lo0, lo1, mask; };   /* as TLBR returns them */
+struct l2tlb_entry { u64 tag, lo0, lo1, pad; };  /* tag = EntryHi | L2TLB_VALID */
+
+enum vcpu_state { VS_OFF, VS_RUNNABLE, VS_RUNNING, VS_IDLE, VS_HALTED };
+
+/* Exit kinds: every exit is counted under one, with its cycles (Count at
+ * entry to Count at the ERET back into the guest). */
+enum exit_kind {
+  EX_INTERRUPT, EX_TLB_PMAP, EX_TLB_VTLB, EX_TLB_REFLECT, EX_TLB_FAULT, EX_CP0, EX_TLB_WRITE,
+  EX_TLB_OTHER, EX_ERET, EX_CACHE, EX_MCALL, EX_IDLE, EX_DEVICE, EX_REFLECT, EX_FATAL, EX_KINDS
+};
+struct exit_stat { u64 count, cycles; };
+
+struct vm;
+struct vcpu {
+  /* ---- saved by locore.S at every exit, restored by vcpu_enter ---- */
+  u64 regs[32];
+  u64 hi, lo, pc;
+  u64 x_status, x_cause, x_epc, x_badvaddr, x_count;  /* the real exception */
+  u64 entry_status;                                    /* real Status for the guest */
+  u64 fpr[32];
+  u64 fcsr;
+  /* ---- virtual CPU state: only the CPU running the vCPU ---- */
+  u64 cp0[32];                  /* virtual CP0 (vcp0.c; Count/Random/Cause computed) */
+  u64 compare_due;              /* machine cycle at which Count reaches Compare */
+  struct vtlb_entry tlb[VTLB_SIZE];
+  struct l2tlb_entry *l2tlb;
+  enum exit_kind kind;          /* what the current exit is counted as */
+  bool in_exit;                 /* between an exit and the next entry */
+  bool x_refill;                /* the exit came from the refill handler */
+  bool fpu_used;
+  const char *why;              /* why a FATAL outcome kills the VM */
+  /* ---- shared ---- */
+  volatile u32 irq_pending;     /* Cause.IP bits posted by anyone (atomic or) */
+  volatile int state;           /* enum vcpu_state, under sched_lock */
+  volatile int on_cpu;          /* the CPU running it, or -1 */
+  struct vm *vm;
+  unsigned id;                  /* within its VM */
+  unsigned gid;                 /* index in sched.c's table */
+  u64 slice_start, run_cycles;
+  struct exit_stat exits[EX_KINDS];
+  u64 mcalls[MC_COUNT];
+};
+_Static_assert(__builtin_offsetof(struct vcpu, fcsr) == VC_FCSR, "vcpu layout");
+_Static_assert(__builtin_offsetof(struct vcpu, entry_status) == VC_ENTRY_STATUS, "vcpu layout");
+
+/* locore.S */
+__attribute__((noreturn)) void vcpu_enter(struct vcpu *v);
+void fpu_save(struct vcpu *v);
+void fpu_restore(struct vcpu *v);
+/* Virtual mode: kernel (EXL, ERL or KSU = 0) for the guest kernel. */
+static inline bool vcpu_kernel_mode(const struct vcpu *v) {
+  u64 st = v->cp0[12];
+  return (st & 0x6) || (st & 0x18) == 0;
+}
+#endif
+#endif

@@ -1,0 +1,210 @@
+/* sched.c - time-sharing vCPUs over the physical CPUs, virtual interrupts,
+ * and time.
+ *
+ * Every vCPU of every VM is in one table; a CPU takes the next RUNNABLE one
+ * round-robin (sched_lock), runs it until it idles, halts, or its slice
+ * (mon.quantum=) ends with another vCPU waiting, then takes the next.  A
+ * CPU with nothing to run gives the board's idle signal with the timer
+ * armed for the earliest virtual timer, and wakes on that or on an IPI
+ * from a CPU that made a vCPU runnable.  The real TLB holds one vCPU's
+ * translations: switching to a different vCPU flushes it.  Virtual timers
+ * are checked on every real timer interrupt, on any CPU, for every vCPU.
+ * Lock order: sched_lock, then nothing (vm_halt and printf take others
+ * after it is released). */
+#include "board.h"
+#include "cp0.h"
+#include "mon.h"
+#include "trap.h"
+#include "vm.h"
+
+#define MAX_ALL (MAX_VMS * MAX_VCPUS)
+#define COUNT_PERIOD (1ull << 33)
+
+void tlb_flush_all(void);
+void exit_account(struct vcpu *v);
+void vm_print_stats(struct vm *vm);
+
+static spinlock_t sched_lock;
+static struct vcpu *all[MAX_ALL];
+static unsigned nall, cursor;
+static volatile u64 idle_cpus;        /* bit n: CPU n is in the idle loop */
+
+u64 now_cycles(void) { return reg_read64(NODE_CLOCK_BASE(0), CLOCK_NOW_CYCLES); }
+
+void vcpu_init(struct vcpu *v, struct vm *vm, unsigned id) {
+  v->vm = vm;
+  v->id = id;
+  v->on_cpu = -1;
+  v->state = VS_OFF;
+  v->l2tlb = kalloc(L2TLB_SIZE * sizeof(struct l2tlb_entry));
+  vcp0_reset(v);
+}
+
+void sched_init(void) {
+  for (unsigned i = 0; i < num_vms; i++)
+    for (unsigned c = 0; c < vms[i]->nvcpus; c++) {
+      vms[i]->vcpus[c]->gid = nall;
+      all[nall++] = vms[i]->vcpus[c];
+    }
+}
+
+static void kick_idle_cpu(void) {
+  u64 idle = idle_cpus & ~(1ull << this_cpu());
+  if (idle) reg_write64(IPI_BASE, IPI_SEND, (u64)__builtin_ctzll(idle));
+}
+
+void sched_make_runnable(struct vcpu *v) {
+  spin_lock(&sched_lock);
+  bool woke = v->state == VS_OFF || v->state == VS_IDLE;
+  if (woke) v->state = VS_RUNNABLE;
+  spin_unlock(&sched_lock);
+  if (woke) kick_idle_cpu();
+}
+
+/* Posts interrupt line `line` to v: an idle vCPU becomes runnable, a vCPU
+ * running on another CPU is interrupted there so it sees the line at once. */
+void post_irq(struct vcpu *v, unsigned line) {
+  __atomic_fetch_or(&v->irq_pending, CAUSE_IP(line), __ATOMIC_SEQ_CST);
+  int cpu = v->on_cpu;
+  if (v->state == VS_IDLE) sched_make_runnable(v);
+  else if (cpu >= 0 && (unsigned)cpu != this_cpu()) reg_write64(IPI_BASE, IPI_SEND, (u64)cpu);
+}
+
+static bool wake_pending(struct vcpu *v) {
+  return (vcp0_read(v, CP0_CAUSE) & v->cp0[CP0_STATUS] & ST_IM_MASK) != 0;
+}
+
+static void timers_check(void) {
+  u64 now = now_cycles();
+  for (unsigned i = 0; i < nall; i++) {
+    struct vcpu *v = all[i];
+    if (v->compare_due <= now && !v->vm->halted) {
+      v->compare_due += COUNT_PERIOD;
+      post_irq(v, IRQ_TIMER);
+    }
+  }
+}
+
+/* The idle signal (a store to sim-control IDLE, or MC_IDLE): deschedule
+ * until an interrupt the guest has unmasked is pending (IE does not matter). */
+enum outcome vcpu_idle(struct vcpu *v) {
+  v->kind = EX_IDLE;
+  if (wake_pending(v)) return RESUME;
+  v->state = VS_IDLE;   /* sched_exit re-checks under the lock */
+  return DESCHEDULE;
+}
+
+/* Real interrupts taken while a guest ran: the timer (slices and virtual
+ * timers) and IPIs (another CPU posted to this vCPU or wants a switch). */
+extern u64 sched_quantum;
+enum outcome exit_interrupt(struct vcpu *v) {
+  u32 cause = mfc0(13);
+  v->kind = EX_INTERRUPT;
+  if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);   /* lowers IP7 */
+  if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
+  timers_check();
+  u64 now = now_cycles(), used = v->vm->used_cycles + (now - v->slice_start);
+  if (v->vm->limit_cycles && used > v->vm->limit_cycles) return v->why = "over its CPU-time limit", FATAL;
+  if (now - v->slice_start >= sched_quantum) {
+    for (unsigned i = 0; i < nall; i++)
+      if (all[i]->state == VS_RUNNABLE && !all[i]->vm->halted) return v->state = VS_RUNNABLE, DESCHEDULE;
+    v->slice_start = now;
+  }
+  return RESUME;
+}
+
+static void all_halted_check(void) {
+  for (unsigned i = 0; i < num_vms; i++)
+    if (!vms[i]->halted) return;
+  int status = 0;
+  for (unsigned i = 0; i < num_vms && !status; i++) status = vms[i]->status;
+  if (mon_stats)
+    for (unsigned i = 0; i < num_vms; i++) vm_print_stats(vms[i]);
+  printf("disco: all VMs halted\n");
+  machine_exit(status);
+}
+
+void sched_loop(void) __attribute__((noreturn));
+
+/* The vCPU leaves this CPU: save its FPU, charge its time, set its state. */
+void sched_exit(struct vcpu *v, enum outcome o) {
+  (void)o;
+  exit_account(v);
+  if (v->fpu_used) fpu_save(v);
+  u64 ran = now_cycles() - v->slice_start;
+  v->run_cycles += ran;
+  __atomic_fetch_add(&v->vm->used_cycles, ran, __ATOMIC_RELAXED);
+  spin_lock(&sched_lock);
+  if (v->vm->halted) v->state = VS_HALTED;
+  else if (v->state == VS_RUNNING) v->state = VS_RUNNABLE;
+  else if (v->state == VS_IDLE && wake_pending(v)) v->state = VS_RUNNABLE;
+  v->on_cpu = -1;
+  spin_unlock(&sched_lock);
+  PDA->vcpu = 0;
+  sched_loop();
+}
+
+static struct vcpu *pick(void) {
+  struct vcpu *v = 0;
+  spin_lock(&sched_lock);
+  for (unsigned k = 0; k < nall && !v; k++) {
+    struct vcpu *c = all[(cursor + k) % nall];
+    if (c->state == VS_RUNNABLE && !c->vm->halted) {
+      v = c;
+      cursor = (cursor + k + 1) % nall;
+      v->state = VS_RUNNING;
+      v->on_cpu = (int)this_cpu();
+    } else if (c->state == VS_RUNNABLE) {
+      c->state = VS_HALTED;
+    }
+  }
+  spin_unlock(&sched_lock);
+  return v;
+}
+
+static void run(struct vcpu *v) __attribute__((noreturn));
+static void run(struct vcpu *v) {
+  if (PDA->last != v) {
+    tlb_flush_all();
+    PDA->last = v;
+  }
+  if (v->fpu_used) fpu_restore(v);
+  v->slice_start = now_cycles();
+  vcpu_resume(v);
+}
+
+/* Nothing to run: idle with the timer set for the earliest virtual timer. */
+static void idle(void) {
+  __atomic_fetch_or(&idle_cpus, 1ull << this_cpu(), __ATOMIC_SEQ_CST);
+  bool work = false;
+  u64 due = ~0ull;
+  for (unsigned i = 0; i < nall; i++) {
+    if (all[i]->state == VS_RUNNABLE && !all[i]->vm->halted) work = true;
+    if (!all[i]->vm->halted && all[i]->compare_due < due) due = all[i]->compare_due;
+  }
+  if (!work) {
+    u64 now = now_cycles(), im = ST_IM(IRQ_IPI);
+    if (due != ~0ull) {
+      u64 delta = due > now ? (due - now) / 2 : 1;
+      mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, 1), 0x7FFFFFFF));
+      im |= ST_IM(IRQ_TIMER);
+    }
+    mtc0(12, ST_KX | ST_SX | ST_UX | im);
+    reg_write64(SIMCTL_BASE, SIMCTL_IDLE, 1);
+    mtc0(12, ST_KX | ST_SX | ST_UX);
+    u32 cause = mfc0(13);
+    if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);
+    if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
+  }
+  __atomic_fetch_and(&idle_cpus, ~(1ull << this_cpu()), __ATOMIC_SEQ_CST);
+}
+
+void sched_loop(void) {
+  for (;;) {
+    all_halted_check();
+    timers_check();
+    struct vcpu *v = pick();
+    if (v) run(v);
+    idle();
+  }
+}

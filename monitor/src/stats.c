@@ -1,0 +1,33 @@
+/* stats.c - exit statistics: per VM, the exits of all its vCPUs by kind
+ * with their cycles, monitor calls by number, and the refills the
+ * assembly handler served on each CPU (printed with mon.stats=1). */
+#include "mon.h"
+#include "vm.h"
+
+static const char *const kind_names[EX_KINDS] = {
+  [EX_INTERRUPT] = "interrupt",     [EX_TLB_PMAP] = "tlb-window",   [EX_TLB_VTLB] = "tlb-from-vtlb",
+  [EX_TLB_REFLECT] = "tlb-reflect", [EX_TLB_FAULT] = "tlb-bus-error", [EX_CP0] = "cp0-move",
+  [EX_TLB_WRITE] = "tlb-write",     [EX_TLB_OTHER] = "tlbp-tlbr",   [EX_ERET] = "eret",
+  [EX_CACHE] = "cache",             [EX_MCALL] = "mcall",           [EX_IDLE] = "idle",
+  [EX_DEVICE] = "device",           [EX_REFLECT] = "reflect",       [EX_FATAL] = "fatal",
+};
+
+void vm_print_stats(struct vm *vm) {
+  struct exit_stat sum[EX_KINDS] = {0};
+  u64 mc[MC_COUNT] = {0};
+  for (unsigned c = 0; c < vm->nvcpus; c++) {
+    struct vcpu *v = vm->vcpus[c];
+    for (unsigned k = 0; k < EX_KINDS; k++) sum[k].count += v->exits[k].count, sum[k].cycles += v->exits[k].cycles;
+    for (unsigned k = 0; k < MC_COUNT; k++) mc[k] += v->mcalls[k];
+  }
+  console_lock();
+  rt_printf("disco: vm%u exits:", vm->id);
+  for (unsigned k = 0; k < EX_KINDS; k++)
+    if (sum[k].count)
+      rt_printf(" %s=%lu/%lu", kind_names[k], (unsigned long)sum[k].count, (unsigned long)sum[k].cycles);
+  rt_printf("\ndisco: vm%u mcalls:", vm->id);
+  for (unsigned k = 0; k < MC_COUNT; k++)
+    if (mc[k]) rt_printf(" %u=%lu", k, (unsigned long)mc[k]);
+  rt_printf("\ndisco: vm%u cycles %lu\n", vm->id, (unsigned long)vm->used_cycles);
+  console_unlock();
+}

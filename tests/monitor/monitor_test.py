@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""monitor_test.py - runs one monitor scenario: builds a machine description
+whose disks hold the test guests' ELF files (and any data disks), boots
+monitor.elf with the VM boot words (docs/monitor.md), and checks each VM's
+output: its "ok" lines, no "not ok", and how it ended ("halted, status 0",
+or "killed: ..." for the hostile guests).  For neighbours it also requires
+the output to be exactly what the same guest prints when it runs alone.
+
+Usage: monitor_test.py <discosim> <monitor.elf> <guest-dir> <scenario>
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+discosim, monitor, gdir, scenario = sys.argv[1:5]
+
+
+def vm(guest, vcpus=1, mem="16M", data=(), args="", limit=None):
+    return dict(guest=guest, vcpus=vcpus, mem=mem, data=list(data), args=args, limit=limit)
+
+
+def pattern_disk(sectors, seed):
+    """A data disk whose every 8-byte word is (sector << 16 | word index) ^ seed."""
+    out = bytearray()
+    for s in range(sectors):
+        for w in range(64):
+            out += (((s << 16) | w) ^ seed).to_bytes(8, "big")
+    return bytes(out)
+
+
+def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None):
+    with tempfile.TemporaryDirectory() as tmp:
+        disks, words = [], list(extra_words)
+        for i, v in enumerate(vms):
+            img = open(os.path.join(gdir, v["guest"] + ".elf"), "rb").read()
+            disks.append(img + b"\0" * (-len(img) % 512))
+            words += [f"vm{i}.kernel={len(disks) - 1}", f"vm{i}.vcpus={v['vcpus']}", f"vm{i}.mem={v['mem']}"]
+            own = []
+            for d in v["data"]:
+                disks.append(d)
+                own.append(str(len(disks) - 1))
+            if own:
+                words.append(f"vm{i}.disks={','.join(own)}")
+            if v["args"]:
+                words.append(f"vm{i}.args={v['args']}")
+            if v["limit"]:
+                words.append(f"vm{i}.limit={v['limit']}")
+        if quantum:
+            words.append(f"mon.quantum={quantum}")
+        words.append("mon.stats=1")
+        cfg = os.path.join(tmp, "m.toml")
+        with open(cfg, "w") as f:
+            f.write(f'[machine]\nnodes = {nodes}\ncpus_per_node = {cpus}\nmemory_per_node = "{node_mem}"\n'
+                    f'endian = "big"\n[run]\nquantum = 1000\nmax_instructions = {max_insns}\n'
+                    f'[disk_timing]\ncommand_us = 5\nmb_per_s = 1000\n')
+            f.write("[boot]\nargs = [" + ", ".join(f'"{w}"' for w in words) + "]\n")
+            for n, d in enumerate(disks):
+                path = os.path.join(tmp, f"d{n}.img")
+                open(path, "wb").write(d)
+                f.write(f'[[disk]]\nimage = "{path}"\nwritable = true\n')
+        p = subprocess.run([discosim, "run", cfg, monitor], capture_output=True, text=True, timeout=110)
+        return p.returncode, p.stdout, p.stderr
+
+
+def vm_lines(out, i, nvms):
+    if nvms == 1:
+        return [l for l in out.splitlines() if not l.startswith("disco:")]
+    return [l[len(f"[vm{i}] "):] for l in out.splitlines() if l.startswith(f"[vm{i}] ")]
+
+
+failures = []
+
+
+def expect(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def check_vm(out, i, nvms, min_ok=1, killed=None):
+    lines = vm_lines(out, i, nvms)
+    bad = [l for l in lines if l.startswith("not ok")]
+    expect(not bad, f"vm{i}: {bad}")
+    oks = sum(1 for l in lines if l.startswith("ok - "))
+    expect(oks >= min_ok, f"vm{i}: {oks} ok lines, want at least {min_ok}")
+    if killed:
+        expect(re.search(rf"^disco: vm{i} killed: .*{killed}", out, re.M), f"vm{i} not killed for '{killed}'")
+    else:
+        expect(f"disco: vm{i} halted, status 0" in out, f"vm{i} did not halt with status 0")
+    return lines
+
+
+SCENARIOS = {}
+
+
+def scenario_fn(f):
+    SCENARIOS[f.__name__] = f
+    return f
+
+
+@scenario_fn
+def hello():
+    rc, out, err = run([vm("hello", args="a b")])
+    lines = check_vm(out, 0, 1, min_ok=0)
+    expect("hello from vm0: 1 vCPU(s), 16 MiB, 0 disk(s)" in lines, "hello line")
+    expect("argv[2] = b" in lines, "boot words reach the guest")
+    expect(any(l.startswith("sum ") for l in lines), "memory sum")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+out, err = SCENARIOS[scenario]()
+for f in failures:
+    print("FAIL:", f)
+if failures or os.environ.get("MONITOR_TEST_VERBOSE"):
+    print("---- stdout\n" + out + "---- stderr\n" + err)
+sys.exit(1 if failures else 0)
