@@ -68,7 +68,8 @@ struct vcpu {
   struct vm *vm;
   unsigned id;                  /* within its VM */
   unsigned gid;                 /* index in sched.c's table */
-  u64 slice_start, run_cycles;
+  u64 slice_start;              /* when its current time slice began */
+  u64 charged_at, run_cycles;   /* CPU time: charged up to charged_at */
   struct exit_stat exits[EX_KINDS];
   u64 mcalls[MC_COUNT];
 };

@@ -10,6 +10,7 @@
 
 extern char vec_refill[], vec_refill_end[], vec_general[], vec_general_end[], secondary_entry[];
 void sched_loop(void) __attribute__((noreturn));
+void time_init(void);
 
 unsigned num_cpus;
 static u64 start_pda[64], start_stack[64];
@@ -60,6 +61,7 @@ static void cpu_setup(unsigned cpu, u64 pda_ma, u64 stack_top) {
   PDA->stack_top = stack_top;
   PDA->vcpu = 0;
   PDA->last = 0;
+  time_init();
 }
 
 static char boot_pda[4096] __attribute__((aligned(4096)));

@@ -29,7 +29,23 @@ static struct vcpu *all[MAX_ALL];
 static unsigned nall, cursor;
 static volatile u64 idle_cpus;        /* bit n: CPU n is in the idle loop */
 
-u64 now_cycles(void) { return reg_read64(NODE_CLOCK_BASE(0), CLOCK_NOW_CYCLES); }
+/* Machine time in cycles, from this CPU's Count (exact, one count per two
+ * cycles) extended to 64 bits, plus the offset that makes CPUs agree: a CPU's
+ * Count starts at 0 when it is started, the node clock counts from power-on
+ * (but only advances at machine quantum boundaries, too coarse for Count).
+ * The monitor reads it at every exit, far more often than Count wraps. */
+u64 now_cycles(void) {
+  u32 c = mfc0(9);
+  if (c < PDA->count_last) PDA->count_high += 1ull << 32;
+  PDA->count_last = c;
+  return 2 * (PDA->count_high + c) + PDA->time_offset;
+}
+
+void time_init(void) {
+  PDA->count_high = 0;
+  PDA->count_last = mfc0(9);
+  PDA->time_offset = reg_read64(NODE_CLOCK_BASE(0), CLOCK_NOW_CYCLES) - 2ull * PDA->count_last;
+}
 
 void vcpu_init(struct vcpu *v, struct vm *vm, unsigned id) {
   v->vm = vm;
@@ -94,6 +110,14 @@ enum outcome vcpu_idle(struct vcpu *v) {
   return DESCHEDULE;
 }
 
+/* Charges the time since the last charge to the vCPU and its VM. */
+static void charge_time(struct vcpu *v) {
+  u64 now = now_cycles(), ran = now - v->charged_at;
+  v->charged_at = now;
+  v->run_cycles += ran;
+  __atomic_fetch_add(&v->vm->used_cycles, ran, __ATOMIC_RELAXED);
+}
+
 /* Real interrupts taken while a guest ran: the timer (slices and virtual
  * timers) and IPIs (another CPU posted to this vCPU or wants a switch). */
 extern u64 sched_quantum;
@@ -103,8 +127,9 @@ enum outcome exit_interrupt(struct vcpu *v) {
   if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);   /* lowers IP7 */
   if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
   timers_check();
-  u64 now = now_cycles(), used = v->vm->used_cycles + (now - v->slice_start);
-  if (v->vm->limit_cycles && used > v->vm->limit_cycles) return v->why = "over its CPU-time limit", FATAL;
+  charge_time(v);
+  u64 now = v->charged_at;
+  if (v->vm->limit_cycles && v->vm->used_cycles > v->vm->limit_cycles) return v->why = "over its CPU-time limit", FATAL;
   if (now - v->slice_start >= sched_quantum) {
     for (unsigned i = 0; i < nall; i++)
       if (all[i]->state == VS_RUNNABLE && !all[i]->vm->halted) return v->state = VS_RUNNABLE, DESCHEDULE;
@@ -131,9 +156,7 @@ void sched_exit(struct vcpu *v, enum outcome o) {
   (void)o;
   exit_account(v);
   if (v->fpu_used) fpu_save(v);
-  u64 ran = now_cycles() - v->slice_start;
-  v->run_cycles += ran;
-  __atomic_fetch_add(&v->vm->used_cycles, ran, __ATOMIC_RELAXED);
+  charge_time(v);
   spin_lock(&sched_lock);
   if (v->vm->halted) v->state = VS_HALTED;
   else if (v->state == VS_RUNNING) v->state = VS_RUNNABLE;
@@ -169,7 +192,7 @@ static void run(struct vcpu *v) {
     PDA->last = v;
   }
   if (v->fpu_used) fpu_restore(v);
-  v->slice_start = now_cycles();
+  v->slice_start = v->charged_at = now_cycles();
   vcpu_resume(v);
 }
 
@@ -185,8 +208,8 @@ static void idle(void) {
   if (!work) {
     u64 now = now_cycles(), im = ST_IM(IRQ_IPI);
     if (due != ~0ull) {
-      u64 delta = due > now ? (due - now) / 2 : 1;
-      mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, 1), 0x7FFFFFFF));
+      u64 delta = due > now ? (due - now) / 2 : 0;
+      mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, 32), 0x7FFFFFFF));   /* see trap.c */
       im |= ST_IM(IRQ_TIMER);
     }
     mtc0(12, ST_KX | ST_SX | ST_UX | im);

@@ -10,6 +10,9 @@
 #include "vm.h"
 
 extern u64 sched_quantum;
+/* Compare must stay ahead of Count by more than the instructions between
+ * reading Count and writing Compare, or the match is a full period away. */
+#define MIN_TIMER_COUNTS 32
 
 static enum outcome exit_reflect(struct vcpu *v) { (void)v; return REFLECT; }
 
@@ -69,9 +72,8 @@ static u64 guest_status(struct vcpu *v) {
 /* The real timer fires at the end of the slice or at the vCPU's Compare. */
 static void arm_timer(struct vcpu *v) {
   u64 now = now_cycles(), due = MIN(v->slice_start + sched_quantum, v->compare_due);
-  u64 delta = due > now ? (due - now) / 2 : 1;
-  if (delta > 0x7FFFFFFF) delta = 0x7FFFFFFF;
-  mtc0(11, mfc0(9) + (u32)(delta ? delta : 1));
+  u64 delta = due > now ? (due - now) / 2 : 0;
+  mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, MIN_TIMER_COUNTS), 0x7FFFFFFF));
 }
 
 void vcpu_resume(struct vcpu *v) {

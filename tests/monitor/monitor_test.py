@@ -110,6 +110,22 @@ def hello():
     return out, err
 
 
+@scenario_fn
+def cp0():
+    rc, out, err = run([vm("cp0")])
+    check_vm(out, 0, 1, min_ok=30)
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def user():
+    rc, out, err = run([vm("user")])
+    check_vm(out, 0, 1, min_ok=8)
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
 out, err = SCENARIOS[scenario]()
 for f in failures:
     print("FAIL:", f)
