@@ -126,6 +126,47 @@ def user():
     return out, err
 
 
+@scenario_fn
+def disk():
+    rc, out, err = run([vm("disk", data=[pattern_disk(64, 0x1234)], args="seed=1234")])
+    check_vm(out, 0, 1, min_ok=20)
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+def solo(guest, **kw):
+    rc, out, err = run([vm(guest, **kw)])
+    return vm_lines(out, 0, 1)
+
+
+@scenario_fn
+def two_vms():
+    """Two VMs of different sizes at once, on two CPUs of two nodes: each
+    prints exactly what it prints alone."""
+    a, b = solo("hello", mem="16M", args="left"), solo("disk", mem="32M", data=[pattern_disk(64, 0x77)], args="seed=77")
+    rc, out, err = run([vm("hello", mem="16M", args="left"), vm("disk", mem="32M", data=[pattern_disk(64, 0x77)],
+                        args="seed=77")], nodes=2, cpus=1, node_mem="64M")
+    expect(check_vm(out, 0, 2, min_ok=0) == a, "vm0's output differs from its solo run")
+    expect(check_vm(out, 1, 2, min_ok=20) == b, "vm1's output differs from its solo run")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def smp():
+    """More vCPUs than CPUs: 4 vCPUs on 2 CPUs, next to a 1-vCPU VM; then
+    3 vCPUs on 1 CPU."""
+    rc, out, err = run([vm("smp", vcpus=4, mem="16M"), vm("hello", mem="8M")], cpus=2, quantum=20000)
+    lines = check_vm(out, 0, 2, min_ok=8)
+    expect("smp: 4 vCPUs" in lines, "smp banner")
+    check_vm(out, 1, 2, min_ok=0)
+    expect(rc == 0, f"exit status {rc}")
+    rc2, out2, err2 = run([vm("smp", vcpus=3)], cpus=1, quantum=20000)
+    check_vm(out2, 0, 1, min_ok=7)
+    expect(rc2 == 0, f"exit status {rc2}")
+    return out + out2, err + err2
+
+
 out, err = SCENARIOS[scenario]()
 for f in failures:
     print("FAIL:", f)
