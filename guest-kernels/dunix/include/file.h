@@ -60,6 +60,7 @@ void files_put(struct files *fs);
 void files_close_on_exec(struct files *fs);
 
 int fd_install(struct file *f, int min_fd, bool cloexec);  /* lowest free >= min_fd, or -EMFILE */
+int fd_limit(void);                        /* RLIMIT_NOFILE, at most NOFILE */
 struct file *fd_get(int fd);               /* referenced, or NULL */
 int fd_close(int fd);
 

@@ -27,6 +27,9 @@
 /* Posting; each takes sched_lock itself and wakes an interruptible sleeper. */
 void signal_send_task(struct task *t, int sig, int code, int sender_pid);
 void signal_send_process(struct process *p, int sig, int code, int sender_pid);
+/* The same with the siginfo's value: si_value for sigqueue, si_status for SIGCHLD. */
+void signal_send_task_value(struct task *t, int sig, int code, int sender_pid, u64 value);
+void signal_send_process_value(struct process *p, int sig, int code, int sender_pid, u64 value);
 int signal_send_pgrp(int pgid, int sig, int code, int sender_pid);  /* -ESRCH if none */
 /* A synchronous fault in the current task: SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP
  * with si_code and the faulting address; unblocks and un-ignores it first, as Linux's force_sig. */
@@ -52,11 +55,13 @@ void sighand_exec_reset(struct sighand *h);
 #define SIGNAL_NO_RESTART (~0ull)
 int signal_action(int sig, const struct sigaction_k *act, struct sigaction_k *old);  /* rt_sigaction */
 void signal_set_blocked(u64 mask);          /* current's mask (SIGKILL, SIGSTOP dropped) */
-int signal_dequeue(u64 set, u64 *code);     /* takes one of set pending for current; 0 if none */
+int signal_dequeue(u64 set, u64 *code, u64 *value);  /* takes one of set pending for current; 0 if none */
 long signal_return(struct trapframe *tf);   /* rt_sigreturn: SYSCALL_KEEP_REGS, or kills */
 bool signal_on_altstack(struct task *t, u64 sp);
 /* A siginfo_t (LINUX_SIGINFO_SIZE bytes, zeroed by the caller) for sig with
  * a pending code (si_code | sender pid << 32) and, for faults, the address. */
+/* addr: the faulting address of a synchronous fault; for any other signal,
+ * its value (si_value, or si_status for SIGCHLD). */
 void signal_fill_info(u8 *info, int sig, u64 code, u64 addr);
 
 /* ---- used by the rest of the kernel, implemented with the signal calls ---- */

@@ -51,6 +51,7 @@ struct process {
   /* shared-signal state, protected by sched_lock */
   u64 shared_pending;
   u64 shared_info_code[65];       /* si_code | sender pid << 32 for pending signals */
+  u64 shared_info_value[65];      /* si_value (sigqueue) or si_status (SIGCHLD) */
   bool stopped;                   /* job-control stop (SIGSTOP ...) */
   int stop_sig;
   bool stop_reported, cont_reported;
@@ -73,6 +74,7 @@ struct task {
   int on_cpu;                     /* running on this CPU, or -1 */
   u64 pending;                    /* thread-directed signals */
   u64 pending_code[65];           /* si_code | sender pid << 32 */
+  u64 pending_value[65];          /* si_value (sigqueue) or si_status (SIGCHLD) */
   bool need_resched;
 
   /* set at creation, then read-only */

@@ -52,14 +52,25 @@
 #define VMA_ANON 0x20
 
 struct inode;
+/* The memory object behind a MAP_SHARED|MAP_ANONYMOUS mapping: every vma
+ * that maps it (fork copies, split pieces) holds a reference, and its pages
+ * live in kern/shmap.c keyed by (object, offset), like a file's. */
+struct shanon { u32 ref; };
+
 struct vma {
   u64 start, end;             /* page aligned, [start, end) */
   u32 flags;
   struct inode *file;         /* file-backed: referenced inode, or NULL */
-  u64 file_off;               /* offset of start in the file */
+  struct shanon *shanon;      /* shared anonymous: referenced object, or NULL */
+  u64 file_off;               /* offset of start in the file or object */
   u64 file_end;               /* bytes of the file mapped (beyond: zeros) */
   struct vma *next;           /* sorted by start */
 };
+/* The key of a shared mapping's pages in kern/shmap.c, or NULL for a private one. */
+static inline void *vma_shared_object(const struct vma *v) {
+  if (!(v->flags & VMA_SHARED)) return NULL;
+  return v->file ? (void *)v->file : (void *)v->shanon;
+}
 
 struct vmspace {
   struct sleeplock lock;      /* vma list, faults */
@@ -97,8 +108,11 @@ int vm_sync(struct vmspace *vm, u64 start, u64 end);        /* msync */
 int vm_install_page(struct vmspace *vm, u64 va, void *kva);
 
 /* Pages of MAP_SHARED file mappings, one per (file, offset) (kern/shmap.c). */
-void *shmap_get(struct inode *ip, u64 off, u64 file_len, bool writable);
-void shmap_put(struct inode *ip, u64 off, void *kva);
+/* Pages of shared mappings, one per (object, offset) (kern/shmap.c); ip is
+ * the file (read from and written back to) or NULL for anonymous memory. */
+void *shmap_get(void *obj, struct inode *ip, u64 off, u64 file_len, bool writable);
+void shmap_put(void *obj, struct inode *ip, u64 off, void *kva);
+void shmap_release(void *obj);   /* an anonymous object's last reference went */
 
 /* A fault at va (write: a store; exec: a fetch).  0 if the page is now
  * mapped, -LINUX_EFAULT (SIGSEGV), -LINUX_EACCES (SIGSEGV, permission), or
@@ -112,7 +126,10 @@ void pt_free(u64 *pgd);                          /* page-table pages only */
 void vm_tlb_flush_page(struct vmspace *vm, u64 va);
 void vm_tlb_flush_all(struct vmspace *vm);
 void vm_ipi(void);          /* the shootdown side, run by ipi_intr */
-/* The kernel address of user page va, faulting it in (for copying). NULL on a bad address. */
+/* The kernel address of user page va, faulted in (for writing if write),
+ * with a reference the caller drops with page_free() when done - so a
+ * concurrent munmap by another thread cannot free it mid-copy.  NULL on a
+ * bad address. */
 void *vm_user_page(struct vmspace *vm, u64 va, bool write);
 
 #endif

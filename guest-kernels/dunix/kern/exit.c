@@ -80,7 +80,11 @@ __attribute__((noreturn)) void do_exit(int code) {
     reparent_children(p);
     p->zombie = true;
     struct process *parent = p->parent;
-    if (parent && p->exit_signal) signal_send_process(parent, p->exit_signal, LINUX_CLD_EXITED, p->pid);
+    if (parent && p->exit_signal) {
+      int st = p->exit_status, sig = st & 0x7F;
+      int code = sig ? ((st & 0x80) ? LINUX_CLD_DUMPED : LINUX_CLD_KILLED) : LINUX_CLD_EXITED;
+      signal_send_process_value(parent, p->exit_signal, code, p->pid, (u64)(sig ? sig : (st >> 8) & 0xFF));
+    }
     if (parent) wakeup(parent);
   }
   spin_lock(&sched_lock);

@@ -36,6 +36,14 @@ static void tlb_refresh(struct vmspace *vm, u64 va) {
   hal_tlb_update(va, (unsigned)(vm->asid[cpu] & 0xFF), even ? *even : 0, odd ? *odd : 0);
 }
 
+/* Whether file offset off (page aligned) lies wholly past the end of ip. */
+static bool beyond_eof(struct inode *ip, u64 off) {
+  ilock(ip);
+  bool r = off >= ROUNDUP(ip->size, PAGE_SIZE);
+  iunlock(ip);
+  return r;
+}
+
 /* The stack grows down into the gap below it, up to USER_STACK_MAX. */
 static struct vma *grow_stack(struct vmspace *vm, u64 va) {
   for (struct vma *v = vm->vmas; v; v = v->next) {
@@ -94,28 +102,37 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
     return 0;
   }
 
-  /* A page of a shared file mapping: the one every mapper shares. */
-  if (v->file && (v->flags & VMA_SHARED)) {
-    struct inode *ip = idup(v->file);
+  /* A page of a shared mapping (a file's, or anonymous memory shared by
+   * fork): the one page every mapper of that offset shares. */
+  void *obj = vma_shared_object(v);
+  if (obj) {
+    struct inode *ip = v->file ? idup(v->file) : NULL;
+    struct shanon *sa = v->shanon;
+    if (sa) __atomic_add_fetch(&sa->ref, 1, __ATOMIC_RELAXED);   /* the key stays valid while unlocked */
     u64 off = v->file_off + (page_va - v->start);
-    u64 n = off < v->file_end ? v->file_end - off : 0;
+    u64 n = ip && off < v->file_end ? v->file_end - off : 0;
     bool writable = v->flags & VMA_WRITE;
     sleep_unlock(&vm->lock);
-    void *page = shmap_get(ip, off, n, writable);
-    if (!page) {
-      iput(ip);
-      return -LINUX_ENOMEM;
+    int err = ip && beyond_eof(ip, off) ? -LINUX_EIO : 0;
+    void *page = err ? NULL : shmap_get(obj, ip, off, n, writable);
+    if (!page && !err) err = -LINUX_ENOMEM;
+    if (!err) {
+      sleep_lock(&vm->lock);
+      v = vm_find(vm, va);
+      pte = v ? pt_walk(vm->pgd, va, true) : NULL;
+      if (!v || !pte || (*pte & PTE_PRESENT) || vma_shared_object(v) != obj) {
+        sleep_unlock(&vm->lock);
+        shmap_put(obj, ip, off, page);
+        err = v ? (pte ? 1 : -LINUX_ENOMEM) : -LINUX_EFAULT;   /* 1: the map changed, fault again */
+      }
     }
-    sleep_lock(&vm->lock);
-    v = vm_find(vm, va);
-    pte = v ? pt_walk(vm->pgd, va, true) : NULL;
-    if (!v || !pte || (*pte & PTE_PRESENT) || v->file != ip || !(v->flags & VMA_SHARED)) {
-      sleep_unlock(&vm->lock);
-      shmap_put(ip, off, page);
-      iput(ip);
-      return v ? (pte ? vm_fault(vm, va, write) : -LINUX_ENOMEM) : -LINUX_EFAULT;
+    if (ip) iput(ip);
+    if (sa && __atomic_sub_fetch(&sa->ref, 1, __ATOMIC_ACQ_REL) == 0) {
+      shmap_release(sa);
+      kfree(sa);
     }
-    iput(ip);
+    if (err == 1) return vm_fault(vm, va, write);
+    if (err) return err;
     *pte = pte_for(V2P(page), v->flags, false);
     vm->rss_pages++;
     tlb_refresh(vm, va);
@@ -135,6 +152,11 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
     u64 n = off < v->file_end ? MIN((u64)PAGE_SIZE, v->file_end - off) : 0;
     sleep_unlock(&vm->lock);
     long got = 0;
+    if (beyond_eof(ip, off)) {   /* a page wholly past the end of the file: SIGBUS, as Linux */
+      iput(ip);
+      page_free(page);
+      return -LINUX_EIO;
+    }
     if (n) {
       ilock(ip);
       got = inode_read(ip, false, (u64)(uintptr_t)page, off, n);
@@ -168,6 +190,7 @@ void *vm_user_page(struct vmspace *vm, u64 va, bool write) {
     u64 *pte = pt_walk(vm->pgd, va, false);
     if (pte && (*pte & PTE_PRESENT) && (*pte & PTE_V) && (!write || (*pte & PTE_D))) {
       void *kva = P2V(PTE_PA(*pte));
+      page_ref(kva);
       sleep_unlock(&vm->lock);
       return kva;
     }

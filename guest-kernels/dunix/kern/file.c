@@ -130,11 +130,18 @@ void files_close_on_exec(struct files *fs) {
 /* Installs f (whose reference the table takes over) at the lowest free
  * descriptor >= min_fd of the current task.  Returns it, or -EMFILE (the
  * caller still owns f then). */
+/* The process's RLIMIT_NOFILE: descriptors are below it (and below NOFILE). */
+int fd_limit(void) {
+  u64 lim = current->proc ? current->proc->rlimit_cur[LINUX_RLIMIT_NOFILE] : NOFILE;
+  return lim < NOFILE ? (int)lim : NOFILE;
+}
+
 int fd_install(struct file *f, int min_fd, bool cloexec) {
   struct files *fs = current->files;
   if (min_fd < 0) return -LINUX_EINVAL;
+  int limit = fd_limit();
   spin_lock(&fs->lock);
-  for (int fd = min_fd; fd < NOFILE; fd++) {
+  for (int fd = min_fd; fd < limit; fd++) {
     if (!fs->fd[fd]) {
       fs->fd[fd] = f;
       bit_set(fs->cloexec, fd, cloexec);
@@ -150,7 +157,7 @@ int fd_install(struct file *f, int min_fd, bool cloexec) {
  * Returns fd, or -EBADF when fd is out of range (the caller still owns f). */
 int fd_install_at(int fd, struct file *f, bool cloexec) {
   struct files *fs = current->files;
-  if (fd < 0 || fd >= NOFILE) return -LINUX_EBADF;
+  if (fd < 0 || fd >= fd_limit()) return -LINUX_EBADF;
   spin_lock(&fs->lock);
   struct file *old = take_fd(fs, fd);
   fs->fd[fd] = f;

@@ -68,7 +68,10 @@ static int futex_key(uaddr_t uaddr, bool private, bool write, struct futex_key *
   if (private && !page) return 0;
   u64 va = uaddr & ~(u64)(PAGE_SIZE - 1);
   for (int tries = 0; tries < 4; tries++) {
-    if (!vm_user_page(vm, va, true) && (write || !vm_user_page(vm, va, false))) return -LINUX_EFAULT;
+    void *in = vm_user_page(vm, va, true);   /* fault it in; the reference is not kept */
+    if (!in && !write) in = vm_user_page(vm, va, false);
+    if (!in) return -LINUX_EFAULT;
+    page_free(in);
     sleep_lock(&vm->lock);
     struct vma *v = vm_find(vm, uaddr);
     u64 *pte = pt_walk(vm->pgd, va, false);

@@ -76,6 +76,8 @@ void signal_fill_info(u8 *info, int sig, u64 code, u64 addr) {
   } else {
     put32(info, LINUX_SIGINFO_OFF_PID, (u32)(code >> 32));   /* the sender; every uid is 0 */
     put32(info, LINUX_SIGINFO_OFF_UID, 0);
+    if (sig == LINUX_SIGCHLD) put32(info, LINUX_SIGINFO_OFF_STATUS, (u32)addr);   /* an int */
+    else put64(info, LINUX_SIGINFO_OFF_VALUE, addr);                            /* union sigval */
   }
 }
 

@@ -163,7 +163,9 @@ static void notify_parent(struct process *p, int code) {
     spin_lock(&sched_lock);
     bool quiet = action_flags(pp, LINUX_SIGCHLD) & LINUX_SA_NOCLDSTOP;
     spin_unlock(&sched_lock);
-    if (!quiet) signal_send_process(pp, LINUX_SIGCHLD, code, p->pid);
+    if (!quiet)
+      signal_send_process_value(pp, LINUX_SIGCHLD, code, p->pid,
+                                (u64)(code == LINUX_CLD_STOPPED ? p->stop_sig : LINUX_SIGCONT));
     wakeup(pp);
   }
   if (!had) spin_unlock(&proc_lock);
@@ -207,7 +209,7 @@ static struct task *pick_thread(struct process *p, int sig) {
 
 /* Posts sig to thread t (if t) or to process p.  sched_lock held.  Returns
  * true if the caller must notify p's parent of a continue. */
-static bool post_locked(struct process *p, struct task *t, int sig, u64 code) {
+static bool post_locked(struct process *p, struct task *t, int sig, u64 code, u64 value) {
   if (sig < 1 || sig > 64 || p->zombie) return false;
   bool resumed = post_effects(p, sig);
   struct task *target = t ? t : pick_thread(p, sig);
@@ -220,26 +222,35 @@ static bool post_locked(struct process *p, struct task *t, int sig, u64 code) {
   if (t) {
     t->pending |= SIGBIT(sig);
     t->pending_code[sig] = code;
+    t->pending_value[sig] = value;
   } else {
     p->shared_pending |= SIGBIT(sig);
     p->shared_info_code[sig] = code;
+    p->shared_info_value[sig] = value;
   }
   if (target && !(target->blocked & SIGBIT(sig))) kick(target);
   return resumed;
 }
 
-void signal_send_task(struct task *t, int sig, int code, int sender_pid) {
+void signal_send_task_value(struct task *t, int sig, int code, int sender_pid, u64 value) {
   spin_lock(&sched_lock);
-  bool resumed = post_locked(t->proc, t, sig, encode(code, sender_pid));
+  bool resumed = post_locked(t->proc, t, sig, encode(code, sender_pid), value);
   spin_unlock(&sched_lock);
   if (resumed) notify_parent(t->proc, LINUX_CLD_CONTINUED);
 }
 
-void signal_send_process(struct process *p, int sig, int code, int sender_pid) {
+void signal_send_process_value(struct process *p, int sig, int code, int sender_pid, u64 value) {
   spin_lock(&sched_lock);
-  bool resumed = post_locked(p, NULL, sig, encode(code, sender_pid));
+  bool resumed = post_locked(p, NULL, sig, encode(code, sender_pid), value);
   spin_unlock(&sched_lock);
   if (resumed) notify_parent(p, LINUX_CLD_CONTINUED);
+}
+
+void signal_send_task(struct task *t, int sig, int code, int sender_pid) {
+  signal_send_task_value(t, sig, code, sender_pid, 0);
+}
+void signal_send_process(struct process *p, int sig, int code, int sender_pid) {
+  signal_send_process_value(p, sig, code, sender_pid, 0);
 }
 
 /* Every process in group pgid.  Takes proc_lock unless the caller holds it. */
@@ -271,7 +282,7 @@ static int lowest(u64 set) { return set ? __builtin_ctzll(set) + 1 : 0; }
 /* Takes the signal t should act on next from set: SIGKILL, then synchronous
  * faults, then the lowest number, thread-directed before process-directed.
  * 0 if none.  sched_lock held. */
-static int dequeue_locked(struct task *t, u64 set, u64 *code) {
+static int dequeue_locked(struct task *t, u64 set, u64 *code, u64 *value) {
   struct process *p = t->proc;
   u64 mine = t->pending & set, shared = p->shared_pending & set;
   int sig;
@@ -282,16 +293,18 @@ static int dequeue_locked(struct task *t, u64 set, u64 *code) {
   if (mine & SIGBIT(sig)) {
     t->pending &= ~SIGBIT(sig);
     *code = t->pending_code[sig];
+    *value = t->pending_value[sig];
   } else {
     p->shared_pending &= ~SIGBIT(sig);
     *code = p->shared_info_code[sig];
+    *value = p->shared_info_value[sig];
   }
   return sig;
 }
 
-int signal_dequeue(u64 set, u64 *code) {
+int signal_dequeue(u64 set, u64 *code, u64 *value) {
   spin_lock(&sched_lock);
-  int sig = dequeue_locked(current, set, code);
+  int sig = dequeue_locked(current, set, code, value);
   spin_unlock(&sched_lock);
   return sig;
 }
@@ -354,10 +367,10 @@ void signal_deliver(struct trapframe *tf, bool from_syscall) {
   if (!t || !t->proc) return;
   struct process *p = t->proc;
   for (;;) {
-    u64 code = 0;
+    u64 code = 0, value = 0;
     spin_lock(&sched_lock);
     park_while_stopped(t);
-    int sig = p->exiting ? LINUX_SIGKILL : dequeue_locked(t, ~t->blocked, &code);
+    int sig = p->exiting ? LINUX_SIGKILL : dequeue_locked(t, ~t->blocked, &code, &value);
     spin_unlock(&sched_lock);
     if (!sig) break;
     if (sig == LINUX_SIGKILL) do_exit_group(LINUX_SIGKILL);
@@ -373,7 +386,7 @@ void signal_deliver(struct trapframe *tf, bool from_syscall) {
       }
     }
     syscall_fixup(tf, from_syscall, &act);
-    signal_frame_setup(tf, sig, &act, code, 0);
+    signal_frame_setup(tf, sig, &act, code, value);
     return;
   }
   syscall_fixup(tf, from_syscall, NULL);

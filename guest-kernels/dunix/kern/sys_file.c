@@ -19,9 +19,18 @@
 
 static int fd_arg(u64 a) { return (int)a; }
 
+/* Linux checks a whole buffer lies in user space before any transfer
+ * (access_ok): a length running past it is -EFAULT even if fewer bytes
+ * would move. */
+static bool buf_ok(uaddr_t buf, u64 n) { return n <= USER_TOP && buf <= USER_TOP - n; }
+
 SYSCALL(read) {
   struct file *f = fd_get(fd_arg(arg[0]));
   if (!f) return -LINUX_EBADF;
+  if (!buf_ok(arg[1], arg[2])) {
+    file_put(f);
+    return -LINUX_EFAULT;
+  }
   long r = file_read(f, arg[1], arg[2]);
   file_put(f);
   return r;
@@ -30,6 +39,10 @@ SYSCALL(read) {
 SYSCALL(write) {
   struct file *f = fd_get(fd_arg(arg[0]));
   if (!f) return -LINUX_EBADF;
+  if (!buf_ok(arg[1], arg[2])) {
+    file_put(f);
+    return -LINUX_EFAULT;
+  }
   long r = file_write(f, arg[1], arg[2]);
   file_put(f);
   return r;
@@ -38,6 +51,10 @@ SYSCALL(write) {
 SYSCALL(pread64) {
   struct file *f = fd_get(fd_arg(arg[0]));
   if (!f) return -LINUX_EBADF;
+  if (!buf_ok(arg[1], arg[2])) {
+    file_put(f);
+    return -LINUX_EFAULT;
+  }
   long r = file_pread(f, arg[1], arg[2], arg[3]);
   file_put(f);
   return r;
@@ -46,6 +63,10 @@ SYSCALL(pread64) {
 SYSCALL(pwrite64) {
   struct file *f = fd_get(fd_arg(arg[0]));
   if (!f) return -LINUX_EBADF;
+  if (!buf_ok(arg[1], arg[2])) {
+    file_put(f);
+    return -LINUX_EFAULT;
+  }
   long r = file_pwrite(f, arg[1], arg[2], arg[3]);
   file_put(f);
   return r;
@@ -181,7 +202,7 @@ static long do_fcntl(int fd, struct file *f, int cmd, u64 a) {
   switch (cmd) {
   case LINUX_F_DUPFD:
   case LINUX_F_DUPFD_CLOEXEC:
-    if (a >= NOFILE) return -LINUX_EINVAL;
+    if (a >= (u64)fd_limit()) return -LINUX_EINVAL;
     r = fd_install(file_dup(f), (int)a, cmd == LINUX_F_DUPFD_CLOEXEC);
     if (r < 0) file_put(f);
     return r;

@@ -97,7 +97,9 @@ SYSCALL(munmap) {
 }
 
 SYSCALL(mprotect) {
-  if (arg[0] & (PAGE_SIZE - 1)) return -LINUX_EINVAL;
+  const u64 known = LINUX_PROT_READ | LINUX_PROT_WRITE | LINUX_PROT_EXEC | LINUX_PROT_SEM | LINUX_PROT_GROWSDOWN |
+                    LINUX_PROT_GROWSUP;
+  if ((arg[0] & (PAGE_SIZE - 1)) || (arg[2] & ~known)) return -LINUX_EINVAL;
   return vm_protect(current->vm, arg[0], arg[1], prot_flags(arg[2]));
 }
 

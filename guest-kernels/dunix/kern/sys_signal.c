@@ -122,7 +122,7 @@ SYSCALL(rt_sigsuspend) {
  * set, waiting (with set unblocked) until one comes, the timeout passes
  * (-EAGAIN) or another signal interrupts (-EINTR). */
 SYSCALL(rt_sigtimedwait) {
-  u64 set, code, rel = 0;
+  u64 set, code, value = 0, rel = 0;
   if (arg[3] != LINUX_SIGSET_SIZE) return -LINUX_EINVAL;
   if (get_sigset(arg[0], &set) < 0) return -LINUX_EFAULT;
   set &= ~CANT_MASK;
@@ -131,7 +131,7 @@ SYSCALL(rt_sigtimedwait) {
     if (r < 0) return r;
   }
   struct task *t = current;
-  int sig = signal_dequeue(set, &code);
+  int sig = signal_dequeue(set, &code, &value);
   if (!sig && !(arg[2] && rel == 0)) {
     u64 deadline = arg[2] ? ktime_ns() + rel : 0;
     u64 old = t->blocked;
@@ -142,14 +142,14 @@ SYSCALL(rt_sigtimedwait) {
     }
     spin_unlock(&sched_lock);
     signal_set_blocked(old);
-    sig = signal_dequeue(set, &code);
+    sig = signal_dequeue(set, &code, &value);
     if (!sig && !(deadline && ktime_ns() >= deadline)) return -LINUX_EINTR;
   }
   if (!sig) return -LINUX_EAGAIN;
   if (arg[1]) {
     u8 info[LINUX_SIGINFO_SIZE];
     memset(info, 0, sizeof info);
-    signal_fill_info(info, sig, code, 0);
+    signal_fill_info(info, sig, code, value);
     if (copy_to_user(arg[1], info, sizeof info) < 0) return -LINUX_EFAULT;
   }
   return sig;
@@ -193,7 +193,7 @@ SYSCALL(sigaltstack) {
 /* kill's targets: pid > 0 one process (or the process of thread pid), 0 the
  * caller's group, -1 every process but init and the caller, < -1 group -pid.
  * sig 0 only checks that a target exists. */
-static long kill_with_code(long pid, int sig, int code) {
+static long kill_with_value(long pid, int sig, int code, u64 value) {
   if (sig < 0 || sig > 64) return -LINUX_EINVAL;
   struct process *me = current->proc;
   long r = 0;
@@ -203,13 +203,13 @@ static long kill_with_code(long pid, int sig, int code) {
     struct task *t = p ? NULL : task_by_tid((int)pid);
     if (t) p = t->proc;
     if (!p) r = -LINUX_ESRCH;
-    else if (sig) signal_send_process(p, sig, code, me->pid);
+    else if (sig) signal_send_process_value(p, sig, code, me->pid, value);
   } else if (pid == -1) {
     int n = 0;
     for (int i = 0; i < NTASK; i++) {
       struct process *p = process_at(i);
       if (p->pid <= 1 || p->reaped || p->zombie || p == me) continue;
-      if (sig) signal_send_process(p, sig, code, me->pid);
+      if (sig) signal_send_process_value(p, sig, code, me->pid, value);
       n++;
     }
     r = n ? 0 : -LINUX_ESRCH;
@@ -219,6 +219,8 @@ static long kill_with_code(long pid, int sig, int code) {
   spin_unlock(&proc_lock);
   return r;
 }
+
+static long kill_with_code(long pid, int sig, int code) { return kill_with_value(pid, sig, code, 0); }
 
 SYSCALL(kill) { return kill_with_code((long)arg[0], (int)arg[1], LINUX_SI_USER); }
 
@@ -248,7 +250,9 @@ SYSCALL(rt_sigqueueinfo) {
   if (copy_from_user(&code, arg[2] + LINUX_SIGINFO_OFF_CODE, 4) < 0) return -LINUX_EFAULT;
   if ((code >= 0 || code == LINUX_SI_TKILL) && (long)arg[0] != current->proc->pid) return -LINUX_EPERM;
   if ((long)arg[0] <= 0) return -LINUX_EINVAL;
-  return kill_with_code((long)arg[0], (int)arg[1], code);
+  u64 value;
+  if (copy_from_user(&value, arg[2] + LINUX_SIGINFO_OFF_VALUE, 8) < 0) return -LINUX_EFAULT;
+  return kill_with_value((long)arg[0], (int)arg[1], code, value);
 }
 
 /* ---- ITIMER_REAL and alarm ----------------------------------------------------------- */

@@ -72,9 +72,9 @@ static void user_fault(struct trapframe *tf, unsigned code) {
     case EXC_DBE: signal_force_fault(LINUX_SIGBUS, LINUX_BUS_ADRERR, tf->epc); return;
     case EXC_RI:
       if (emulate_rdhwr(tf)) return;
-      signal_force_fault(LINUX_SIGILL, LINUX_ILL_ILLOPC, tf->epc);
+      signal_force_fault(LINUX_SIGILL, LINUX_SI_KERNEL, tf->epc);   /* as Linux's do_ri: force_sig */
       return;
-    case EXC_CPU: signal_force_fault(LINUX_SIGILL, LINUX_ILL_PRVOPC, tf->epc); return;
+    case EXC_CPU: signal_force_fault(LINUX_SIGILL, LINUX_SI_KERNEL, tf->epc); return;   /* do_cpu, CU0 */
     case EXC_BP: signal_force_fault(LINUX_SIGTRAP, LINUX_TRAP_BRKPT, tf->epc); return;
     case EXC_OV: signal_force_fault(LINUX_SIGFPE, LINUX_FPE_INTOVF, tf->epc); return;
     case EXC_TR: {

@@ -5,6 +5,7 @@
  * address (xkphys), so the kernel never takes a fault on a user address and
  * a bad pointer is just -EFAULT. */
 #include "hal.h"
+#include "kalloc.h"
 #include "lib.h"
 #include "linux_n64.h"
 #include "task.h"
@@ -25,6 +26,7 @@ static int each_page(uaddr_t uaddr, size_t n, bool write, void (*fn)(void *kva, 
     char *page = vm_user_page(current->vm, a, write);
     if (!page) return -LINUX_EFAULT;
     fn(page + (a & (PAGE_SIZE - 1)), done, len, ctx);
+    page_free(page);
     done += len;
   }
   return 0;
@@ -46,14 +48,18 @@ long strncpy_from_user(char *dst, uaddr_t src, size_t max) {
   while (n < max) {
     uaddr_t a = src + n;
     if (!current || !current->vm || a >= USER_TOP) return -LINUX_EFAULT;
-    const char *page = vm_user_page(current->vm, a, false);
+    char *page = vm_user_page(current->vm, a, false);
     if (!page) return -LINUX_EFAULT;
     size_t off = a & (PAGE_SIZE - 1);
     size_t chunk = MIN(max - n, PAGE_SIZE - off);
     for (size_t i = 0; i < chunk; i++) {
       dst[n + i] = page[off + i];
-      if (!page[off + i]) return (long)(n + i);
+      if (!page[off + i]) {
+        page_free(page);
+        return (long)(n + i);
+      }
     }
+    page_free(page);
     n += chunk;
   }
   return -LINUX_ENAMETOOLONG;

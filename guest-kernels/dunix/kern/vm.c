@@ -36,8 +36,22 @@ static struct vma *vma_new(u64 start, u64 end, u32 flags, struct inode *file, u6
   return v;
 }
 
+/* A copy of v's identity for [start, end): the file or shared object gains a reference. */
+static struct vma *vma_like(const struct vma *v, u64 start, u64 end, u64 off) {
+  struct vma *n = vma_new(start, end, v->flags, v->file, off, v->file_end);
+  if (n && v->shanon) {
+    n->shanon = v->shanon;
+    __atomic_add_fetch(&v->shanon->ref, 1, __ATOMIC_RELAXED);
+  }
+  return n;
+}
+
 static void vma_free(struct vma *v) {
   if (v->file) iput(v->file);
+  if (v->shanon && __atomic_sub_fetch(&v->shanon->ref, 1, __ATOMIC_ACQ_REL) == 0) {
+    shmap_release(v->shanon);
+    kfree(v->shanon);
+  }
   kfree(v);
 }
 
@@ -47,8 +61,9 @@ static void vma_free(struct vma *v) {
 static void drop_page(u64 va, u64 *pte, void *ctx) {
   struct vma *v = ctx;
   void *kva = P2V(PTE_PA(*pte));
-  if (v && v->file && (v->flags & VMA_SHARED) && (*pte & PTE_SHARED))
-    shmap_put(v->file, v->file_off + (va - v->start), kva);
+  void *obj = v ? vma_shared_object(v) : NULL;
+  if (obj && (*pte & PTE_SHARED))
+    shmap_put(obj, v->file, v->file_off + (va - v->start), kva);
   else
     page_free(kva);
   *pte = 0;
@@ -92,7 +107,7 @@ struct vmspace *vm_fork(struct vmspace *parent) {
   struct vma **tail = &vm->vmas;
   struct fork_ctx ctx = {.child = vm};
   for (struct vma *v = parent->vmas; v && !ctx.failed; v = v->next) {
-    struct vma *n = vma_new(v->start, v->end, v->flags, v->file, v->file_off, v->file_end);
+    struct vma *n = vma_like(v, v->start, v->end, v->file_off);
     if (!n) {
       ctx.failed = true;
       break;
@@ -120,7 +135,8 @@ struct vma *vm_find(struct vmspace *vm, u64 addr) {
 
 /* Splits v at addr (inside it) into two vmas. */
 static int vma_split(struct vma *v, u64 addr) {
-  struct vma *n = vma_new(addr, v->end, v->flags, v->file, v->file ? v->file_off + (addr - v->start) : 0, v->file_end);
+  bool has_offset = v->file || v->shanon;
+  struct vma *n = vma_like(v, addr, v->end, has_offset ? v->file_off + (addr - v->start) : 0);
   if (!n) return -LINUX_ENOMEM;
   if (v->file) n->file_end = v->file_end;
   n->next = v->next;
@@ -185,6 +201,11 @@ int vm_map(struct vmspace *vm, u64 start, u64 len, u32 flags, struct inode *file
   sleep_lock(&vm->lock);
   int r = unmap_locked(vm, start, end);
   struct vma *n = r ? NULL : vma_new(start, end, flags, file, off, off + file_len);
+  if (n && !file && (flags & VMA_SHARED)) {   /* shared anonymous memory: a new object */
+    n->shanon = kmalloc(sizeof *n->shanon);
+    if (n->shanon) n->shanon->ref = 1;
+    else vma_free(n), n = NULL;
+  }
   if (!r && !n) r = -LINUX_ENOMEM;
   if (n) {
     struct vma **pp = &vm->vmas;
@@ -295,7 +316,7 @@ int vm_move(struct vmspace *vm, u64 old, u64 len, u64 new, u64 newlen) {
   struct vma *v = vm_find(vm, old);
   int r = 0;
   if (!v || v->start != old || v->end != old + len) r = -LINUX_EFAULT;
-  struct vma *n = r ? NULL : vma_new(new, new + newlen, v->flags, v->file, v->file_off, v->file_end);
+  struct vma *n = r ? NULL : vma_like(v, new, new + newlen, v->file_off);
   if (!r && !n) r = -LINUX_ENOMEM;
   if (!r) {
     struct move_ctx c = {vm, new - old, false};
