@@ -61,6 +61,15 @@ void ilock(struct inode *ip);
 void iunlock(struct inode *ip);
 void iput(struct inode *ip);
 void iunlockput(struct inode *ip);
+/* Page faults on a file mapping read the file.  A fault can come from
+ * read(2) copying into a mapping of the very file it reads, with the inode
+ * already locked by the faulting task: then the fault uses that hold. Returns
+ * whether it took the lock (and so must iunlock). */
+static inline bool ilock_unless_held(struct inode *ip) {
+  if (sleep_holding(&ip->lock)) return false;
+  ilock(ip);
+  return true;
+}
 
 /* Path lookup, from `start` (a referenced directory, unlocked) for relative
  * paths or the root for absolute ones.  Return a referenced, UNLOCKED inode,

@@ -38,9 +38,9 @@ static void tlb_refresh(struct vmspace *vm, u64 va) {
 
 /* Whether file offset off (page aligned) lies wholly past the end of ip. */
 static bool beyond_eof(struct inode *ip, u64 off) {
-  ilock(ip);
+  bool mine = ilock_unless_held(ip);
   bool r = off >= ROUNDUP(ip->size, PAGE_SIZE);
-  iunlock(ip);
+  if (mine) iunlock(ip);
   return r;
 }
 
@@ -158,9 +158,9 @@ int vm_fault(struct vmspace *vm, u64 va, bool write) {
       return -LINUX_EIO;
     }
     if (n) {
-      ilock(ip);
+      bool mine = ilock_unless_held(ip);
       got = inode_read(ip, false, (u64)(uintptr_t)page, off, n);
-      iunlock(ip);
+      if (mine) iunlock(ip);
     }
     iput(ip);
     if (got < 0) {

@@ -63,9 +63,9 @@ void *shmap_get(void *obj, struct inode *ip, u64 off, u64 file_len, bool writabl
   struct shpage *n = kmalloc(sizeof *n);
   if (!page || !n) goto fail;
   if (ip && file_len) {
-    ilock(ip);
+    bool mine = ilock_unless_held(ip);
     long got = inode_read(ip, false, (u64)(uintptr_t)page, off, MIN(file_len, (u64)PAGE_SIZE));
-    iunlock(ip);
+    if (mine) iunlock(ip);
     if (got < 0) goto fail;
   }
   spin_lock(&shmap_lock);
@@ -108,9 +108,9 @@ void shmap_put(void *obj, struct inode *ip, u64 off, void *kva) {
   *pp = s->next;
   spin_unlock(&shmap_lock);
   if (ip && s->writable) {
-    ilock(ip);
+    bool mine = ilock_unless_held(ip);
     if (ip->size > off) inode_write(ip, false, (u64)(uintptr_t)kva, off, MIN((u64)PAGE_SIZE, ip->size - off));
-    iunlock(ip);
+    if (mine) iunlock(ip);
   }
   page_free(kva);
   kfree(s);
