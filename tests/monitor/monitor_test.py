@@ -65,9 +65,13 @@ def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_
 
 
 def vm_lines(out, i, nvms):
+    """VM i's console lines, with its own number written as vmN (so a run
+    alone compares with the same guest as another VM's neighbour)."""
     if nvms == 1:
-        return [l for l in out.splitlines() if not l.startswith("disco:")]
-    return [l[len(f"[vm{i}] "):] for l in out.splitlines() if l.startswith(f"[vm{i}] ")]
+        lines = [l for l in out.splitlines() if not l.startswith("disco:")]
+    else:
+        lines = [l[len(f"[vm{i}] "):] for l in out.splitlines() if l.startswith(f"[vm{i}] ")]
+    return [l.replace(f"vm{i}", "vmN") for l in lines]
 
 
 failures = []
@@ -103,7 +107,7 @@ def scenario_fn(f):
 def hello():
     rc, out, err = run([vm("hello", args="a b")])
     lines = check_vm(out, 0, 1, min_ok=0)
-    expect("hello from vm0: 1 vCPU(s), 16 MiB, 0 disk(s)" in lines, "hello line")
+    expect("hello from vmN: 1 vCPU(s), 16 MiB, 0 disk(s)" in lines, "hello line")
     expect("argv[2] = b" in lines, "boot words reach the guest")
     expect(any(l.startswith("sum ") for l in lines), "memory sum")
     expect(rc == 0, f"exit status {rc}")
@@ -165,6 +169,39 @@ def smp():
     check_vm(out2, 0, 1, min_ok=7)
     expect(rc2 == 0, f"exit status {rc2}")
     return out + out2, err + err2
+
+
+CONTAINED = "forge kseg tlbkernel io flood eret status tlbindex bigpage"
+
+
+@scenario_fn
+def hostile():
+    """Every contained attack, in a VM next to a neighbour whose output must
+    not change; the attacker sees the right exceptions and halts normally."""
+    ref = solo("hello", args="neighbour")
+    rc, out, err = run([vm("hostile", args=CONTAINED), vm("hello", args="neighbour")], cpus=2)
+    check_vm(out, 0, 2, min_ok=28)
+    expect(check_vm(out, 1, 2, min_ok=0) == ref, "the neighbour's output changed")
+    expect("disco: all VMs halted" in out, "the monitor did not survive")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def hostile_kill():
+    """A runaway loop with interrupts off (killed at its CPU-time limit) and an
+    exception with no vector (killed at once), each sharing one CPU with a
+    neighbour that must finish with unchanged output."""
+    ref = solo("hello", args="neighbour")
+    outs, errs = "", ""
+    for attack, why in (("loop", "CPU-time limit"), ("bev", "BEV")):
+        rc, out, err = run([vm("hostile", args=attack, limit=20_000_000), vm("hello", args="neighbour")], cpus=1)
+        check_vm(out, 0, 2, min_ok=0, killed=why)
+        expect(check_vm(out, 1, 2, min_ok=0) == ref, f"{attack}: the neighbour's output changed")
+        expect("disco: all VMs halted" in out, f"{attack}: the monitor did not survive")
+        expect(rc == 255, f"{attack}: exit status {rc}, want 255 (the killed VM's)")
+        outs, errs = outs + out, errs + err
+    return outs, errs
 
 
 out, err = SCENARIOS[scenario]()
