@@ -14,6 +14,7 @@ void time_init(void);
 
 unsigned num_cpus;
 static u64 start_pda[64], start_stack[64];
+struct pda *cpu_pda[64];   /* every CPU's PDA, for statistics (stats.c) */
 
 /* Every entry but the wired PDA entry invalid, each with its own VPN2 in
  * unmapped ckseg0, so no two entries can match one address.  A vCPU switch
@@ -70,6 +71,7 @@ extern char boot_stack_top[];
 void cpu_boot_init(void) {
   num_cpus = (unsigned)reg_read64(CPUCTL_BASE, CPUCTL_NUM_CPUS);
   if (num_cpus > 64) panic("%u CPUs: at most 64", num_cpus);
+  cpu_pda[0] = (struct pda *)boot_pda;
   cpu_setup(0, KV2MA(boot_pda), (u64)(uintptr_t)boot_stack_top);
   install_vectors();
 }
@@ -90,6 +92,7 @@ void cpu_start_others(void) {
     u64 stack = pmem_alloc_contig(node, STACK_PAGES);
     if (!start_pda[cpu] || !stack) panic("no memory for cpu%u", cpu);
     start_stack[cpu] = (u64)(uintptr_t)MA2KV(stack) + STACK_PAGES * PAGE_SIZE;
+    cpu_pda[cpu] = MA2KV(start_pda[cpu]);
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     reg_write64(CPUCTL_BASE, CPUCTL_START_PC, (u64)(uintptr_t)secondary_entry);
     reg_write64(CPUCTL_BASE, CPUCTL_START_ARG, start_stack[cpu]);

@@ -23,6 +23,7 @@
 void tlb_flush_all(void);
 void exit_account(struct vcpu *v);
 void vm_print_stats(struct vm *vm);
+void print_refill_stats(void);
 
 static spinlock_t sched_lock;
 static struct vcpu *all[MAX_ALL];
@@ -143,8 +144,10 @@ static void all_halted_check(void) {
     if (!vms[i]->halted) return;
   int status = 0;
   for (unsigned i = 0; i < num_vms && !status; i++) status = vms[i]->status;
-  if (mon_stats)
+  if (mon_stats) {
     for (unsigned i = 0; i < num_vms; i++) vm_print_stats(vms[i]);
+    print_refill_stats();
+  }
   printf("disco: all VMs halted\n");
   machine_exit(status);
 }

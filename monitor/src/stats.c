@@ -31,3 +31,11 @@ void vm_print_stats(struct vm *vm) {
   rt_printf("\ndisco: vm%u cycles %lu\n", vm->id, (unsigned long)vm->used_cycles);
   console_unlock();
 }
+
+/* The refills refill.S served without entering C, over all CPUs. */
+void print_refill_stats(void) {
+  extern struct pda *cpu_pda[64];
+  u64 win = 0, l2 = 0;
+  for (unsigned c = 0; c < num_cpus; c++) win += cpu_pda[c]->win_fills, l2 += cpu_pda[c]->l2_hits;
+  printf("disco: refills in assembly: window %lu l2tlb %lu\n", (unsigned long)win, (unsigned long)l2);
+}

@@ -30,7 +30,7 @@ def pattern_disk(sectors, seed):
     return bytes(out)
 
 
-def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None):
+def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None, opts=()):
     with tempfile.TemporaryDirectory() as tmp:
         disks, words = [], list(extra_words)
         for i, v in enumerate(vms):
@@ -60,7 +60,7 @@ def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_
                 path = os.path.join(tmp, f"d{n}.img")
                 open(path, "wb").write(d)
                 f.write(f'[[disk]]\nimage = "{path}"\nwritable = true\n')
-        p = subprocess.run([discosim, "run", cfg, monitor], capture_output=True, text=True, timeout=110)
+        p = subprocess.run([discosim, "run", cfg, monitor] + list(opts), capture_output=True, text=True, timeout=110)
         return p.returncode, p.stdout, p.stderr
 
 
@@ -118,6 +118,7 @@ def hello():
 def cp0():
     rc, out, err = run([vm("cp0")])
     check_vm(out, 0, 1, min_ok=30)
+    expect(stat(out, "idle") == 1, "one idle exit")
     expect(rc == 0, f"exit status {rc}")
     return out, err
 
@@ -200,6 +201,51 @@ def hostile_kill():
         expect(check_vm(out, 1, 2, min_ok=0) == ref, f"{attack}: the neighbour's output changed")
         expect("disco: all VMs halted" in out, f"{attack}: the monitor did not survive")
         expect(rc == 255, f"{attack}: exit status {rc}, want 255 (the killed VM's)")
+        outs, errs = outs + out, errs + err
+    return outs, errs
+
+
+def stat(out, name, vmid=0):
+    m = re.search(rf"^disco: vm{vmid} exits:.* {name}=(\d+)/", out, re.M)
+    return int(m.group(1)) if m else 0
+
+
+@scenario_fn
+def l2tlb():
+    """Misses of guest-mapped pages are served by the refill handler from
+    the L2TLB, window misses from the pmap, none reflected to the guest."""
+    rc, out, err = run([vm("tlbmany")])
+    check_vm(out, 0, 1, min_ok=3)
+    m = re.search(r"refills in assembly: window (\d+) l2tlb (\d+)", out)
+    expect(m and int(m.group(2)) > 20, "L2TLB hits in the refill handler")
+    expect(m and int(m.group(1)) > 20, "window refills from the pmap in the refill handler")
+    expect(stat(out, "tlb-reflect") == 0, "no TLB miss reflected")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def determinism():
+    """The same machine twice gives the same output, statistics included
+    (a 3-vCPU VM and a disk VM time-sharing 2 CPUs)."""
+    vms = [vm("smp", vcpus=3), vm("disk", data=[pattern_disk(64, 5)], args="seed=5")]
+    a = run(vms, cpus=2, quantum=20000)
+    b = run(vms, cpus=2, quantum=20000)
+    expect(a[1] == b[1] and a[1], "two runs differ")
+    check_vm(a[1], 0, 2, min_ok=7)
+    check_vm(a[1], 1, 2, min_ok=20)
+    return a[1], a[2]
+
+
+@scenario_fn
+def timing():
+    """The CP0, user-mode and SMP guests under the timing CPU model
+    (caches and stalls change the time, not the architecture)."""
+    outs, errs = "", ""
+    for guest, vcpus, n in (("cp0", 1, 30), ("user", 1, 8), ("smp", 2, 7)):
+        rc, out, err = run([vm(guest, vcpus=vcpus)], cpus=2, opts=["--cpu-model", "timing"])
+        check_vm(out, 0, 1, min_ok=n)
+        expect(rc == 0, f"{guest}: exit status {rc}")
         outs, errs = outs + out, errs + err
     return outs, errs
 

@@ -196,6 +196,15 @@ static void timer(void) {
   mtc0(12, st);
   check(ticks == 1 && seen_vec == 2 && ((seen_cause >> 2) & 31) == EXC_INT, "virtual timer interrupt delivered");
   trap_hook = 0;
+  /* the idle signal: a store to sim-control IDLE in the guest's I/O window
+   * deschedules the vCPU until the (masked-by-IE) timer is pending */
+  mtc0(12, st | ST_IM(7));
+  unsigned c0 = mfc0(9);
+  mtc0(11, c0 + 50000);
+  *(volatile unsigned long *)DG_IDLE_VA = 1;
+  unsigned c1 = mfc0(9);
+  check((mfc0(13) & CAUSE_IP(7)) && c1 - c0 >= 50000, "idle signal: descheduled until the timer");
+  mtc0(12, st);
 }
 
 long gmain(void) {
