@@ -39,6 +39,19 @@
  * access to the I/O window is a bus error.  Console, disks, time of day
  * and IPIs are monitor calls (mcall.h).
  *
+ * The privileged-register page (the paper's change 3): while the vCPU is in
+ * kernel mode, guest VA DG_REGPAGE (0x7000, so `ld t0, DG_REG(12)($zero)`
+ * reads Status without a register) holds its virtual CP0, one 64-bit word
+ * per register number, the very words MFC0/MTC0 work on.  Loads and stores
+ * there do not trap.  Read any register but Count and Random (computed);
+ * Cause's IP bits are as of the last entry into the guest.  Write only
+ * registers without side effects - Status (IE, EXL, KSU, IM: a newly
+ * enabled pending interrupt is taken at the next exit, at the latest the
+ * end of the time slice), EPC, ErrorEPC, EntryLo0/1, PageMask, Index,
+ * Wired, Context, XContext; use MTC0 for EntryHi (the ASID), Count,
+ * Compare and Cause.  In user mode the page is not there (0x6000-0x7FFF is
+ * ordinary user space); in kernel mode 0x6000-0x6FFF is a bus error.
+ *
  * Virtual interrupts: IP7 the Count/Compare timer, IP3 an IPI from another
  * vCPU of the VM (cleared by MC_IPI_CLEAR), IP2 unused (disk requests
  * complete inside their monitor call), IP0/IP1 software.
@@ -60,6 +73,10 @@
 #define DG_SIMCTL_IDLE 0x38
 #define DG_IDLE_VA (DG_XPHYS + DG_IO_BASE + DG_SIMCTL_IDLE)
 #define DG_EXIT_VA (DG_XPHYS + DG_IO_BASE + DG_SIMCTL_EXIT)
+
+#define DG_REGPAGE 0x7000ull
+#define DG_REG(n) (DG_REGPAGE + 8 * (n))      /* a CP0 register's word, from $zero */
+#define DG_REGPAGE_PAIR 0x6000ull             /* the even/odd pair it sits in */
 
 #define DG_KSEG_P2V(gpa) (DG_KSEG + (unsigned long long)(gpa))
 #define DG_XPHYS_P2V(gpa) (DG_XPHYS + (unsigned long long)(gpa))

@@ -21,6 +21,7 @@ void vtlb_read(struct vcpu *v);
 void vtlb_write(struct vcpu *v, unsigned index);
 void vtlb_probe(struct vcpu *v);
 bool vtlb_translate(struct vcpu *v, u64 va, bool write, u64 *gpa);
+void regpage_switch(struct vcpu *v);
 /* mcall.c */
 enum outcome exit_syscall(struct vcpu *v);
 /* sched.c */

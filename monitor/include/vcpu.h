@@ -52,10 +52,12 @@ struct vcpu {
   u64 fpr[32];
   u64 fcsr;
   /* ---- virtual CPU state: only the CPU running the vCPU ---- */
-  u64 cp0[32];                  /* virtual CP0 (vcp0.c; Count/Random/Cause computed) */
+  u64 *cp0;                     /* virtual CP0: the privileged-register page (vcp0.c) */
+  u64 count_bias;               /* virtual Count - machine cycles / 2 */
   u64 compare_due;              /* machine cycle at which Count reaches Compare */
   struct vtlb_entry tlb[VTLB_SIZE];
   struct l2tlb_entry *l2tlb;
+  u64 regpage_lo;               /* EntryLo of the machine page holding cp0[] */
   enum exit_kind kind;          /* what the current exit is counted as */
   bool in_exit;                 /* between an exit and the next entry */
   bool x_refill;                /* the exit came from the refill handler */
@@ -84,6 +86,10 @@ void fpu_restore(struct vcpu *v);
 static inline bool vcpu_kernel_mode(const struct vcpu *v) {
   u64 st = v->cp0[12];
   return (st & 0x6) || (st & 0x18) == 0;
+}
+/* ... and the guest's user mode, which runs in real user mode. */
+static inline bool vcpu_user_mode(const struct vcpu *v) {
+  return !vcpu_kernel_mode(v) && (v->cp0[12] & 0x18) == 0x10;
 }
 #endif
 #endif

@@ -65,6 +65,11 @@ static enum outcome emulate_tlb(struct vcpu *v, unsigned fn) {
 }
 
 enum outcome exit_cpu_unusable(struct vcpu *v) {
+  if (CAUSE_CE(v->x_cause) == 1 && (v->cp0[CP0_STATUS] & ST_CU1)) {
+    v->fpu_used = true;   /* CU1 set through the register page: enable it now */
+    v->kind = EX_CP0;
+    return RESUME;
+  }
   if (CAUSE_CE(v->x_cause) != 0 || !vcpu_kernel_mode(v)) return REFLECT;
   u32 insn;
   if (!guest_fetch(v, trapped_pc(v), &insn)) return v->why = "cannot fetch a trapped instruction", FATAL;

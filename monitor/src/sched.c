@@ -54,6 +54,8 @@ void vcpu_init(struct vcpu *v, struct vm *vm, unsigned id) {
   v->on_cpu = -1;
   v->state = VS_OFF;
   v->l2tlb = kalloc(L2TLB_SIZE * sizeof(struct l2tlb_entry));
+  v->cp0 = kalloc(PAGE_SIZE);     /* the privileged-register page */
+  v->regpage_lo = (KV2MA(v->cp0) >> PAGE_SHIFT) << ENTRYLO_PFN_SHIFT | ENTRYLO_CACHED | ENTRYLO_D | ENTRYLO_V | ENTRYLO_G;
   vcp0_reset(v);
 }
 

@@ -64,7 +64,7 @@ void exit_account(struct vcpu *v) {
  * the monitor's own lines (timer, IPI), CU0 off, CU1/FR as the guest has them. */
 static u64 guest_status(struct vcpu *v) {
   u64 st = v->cp0[CP0_STATUS];
-  u64 ksu = (!vcpu_kernel_mode(v) && (st & ST_KSU_MASK) == ST_KSU_USER) ? ST_KSU_USER : ST_KSU_SUPER;
+  u64 ksu = vcpu_user_mode(v) ? ST_KSU_USER : ST_KSU_SUPER;
   return ST_KX | ST_SX | ST_UX | ST_XX | ST_IE | ST_EXL | ST_IM(IRQ_TIMER) | ST_IM(IRQ_IPI) | ksu |
          (st & (ST_CU1 | ST_FR));
 }
@@ -79,7 +79,9 @@ static void arm_timer(struct vcpu *v) {
 void vcpu_resume(struct vcpu *v) {
   deliver_interrupt(v);
   v->entry_status = guest_status(v);
+  v->cp0[CP0_CAUSE] = vcp0_read(v, CP0_CAUSE);    /* the register page shows the IP bits */
   dmtc0(10, v->cp0[CP0_ENTRYHI] & ENTRYHI_ASID_MASK);
+  regpage_switch(v);
   arm_timer(v);
   PDA->pmap = v->vm->pmap;
   PDA->npages = v->vm->npages;

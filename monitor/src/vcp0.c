@@ -19,9 +19,8 @@ struct cp0_row {
   void (*hook)(struct vcpu *v, u64 old);
 };
 
-/* Count runs at half the machine clock; cp0[Count] holds the offset a
- * guest write gave it. */
-static u64 read_count(struct vcpu *v) { return (u32)(now_cycles() / 2 + v->cp0[CP0_COUNT]); }
+/* Count runs at half the machine clock, offset by what a guest write gave it. */
+static u64 read_count(struct vcpu *v) { return (u32)(now_cycles() / 2 + v->count_bias); }
 
 u32 vcp0_random(struct vcpu *v) {
   u32 wired = (u32)v->cp0[CP0_WIRED] & 63;
@@ -29,11 +28,13 @@ u32 vcp0_random(struct vcpu *v) {
 }
 static u64 read_random(struct vcpu *v) { return vcp0_random(v); }
 
-static u64 read_cause(struct vcpu *v) { return v->cp0[CP0_CAUSE] | v->irq_pending; }
+/* IP7..IP2 are the lines posted to the vCPU; the stored word has the rest
+ * (the guest may have scribbled on it through the register page). */
+static u64 read_cause(struct vcpu *v) { return (v->cp0[CP0_CAUSE] & 0xFFFF03FFull) | v->irq_pending; }
 
 static void write_count(struct vcpu *v, u64 old) {
   (void)old;
-  v->cp0[CP0_COUNT] = (u32)(v->cp0[CP0_COUNT] - now_cycles() / 2);
+  v->count_bias = (u32)(v->cp0[CP0_COUNT] - now_cycles() / 2);
   vcp0_write(v, CP0_COMPARE, v->cp0[CP0_COMPARE]);   /* re-arm against the new Count */
 }
 
@@ -42,7 +43,7 @@ static void write_count(struct vcpu *v, u64 old) {
 static void write_compare(struct vcpu *v, u64 old) {
   (void)old;
   u64 now = now_cycles();
-  u32 delta = (u32)v->cp0[CP0_COMPARE] - (u32)(now / 2 + v->cp0[CP0_COUNT]);
+  u32 delta = (u32)v->cp0[CP0_COMPARE] - (u32)(now / 2 + v->count_bias);
   v->compare_due = now + (delta ? 2ull * delta : COUNT_PERIOD);
   __atomic_fetch_and(&v->irq_pending, ~CAUSE_IP(IRQ_TIMER), __ATOMIC_RELAXED);
 }
@@ -99,7 +100,7 @@ void vcp0_write(struct vcpu *v, unsigned reg, u64 value) {
  * addressing, interrupts off, the timer quiet, an empty TLB. */
 void vcp0_reset(struct vcpu *v) {
   for (unsigned i = 0; i < 32; i++) v->cp0[i] = rows[i].reset;
-  v->cp0[CP0_COUNT] = (u32)(0 - now_cycles() / 2);   /* Count starts at 0 */
+  v->count_bias = (u32)(0 - now_cycles() / 2);      /* Count starts at 0 */
   v->compare_due = ~0ull;                             /* until Compare is written */
   v->irq_pending = 0;
   for (unsigned i = 0; i < VTLB_SIZE; i++)

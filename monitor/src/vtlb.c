@@ -28,6 +28,7 @@ static bool window_gpa(u64 va, u64 *gpa) {
   if (va >= GUEST_XPHYS && va - GUEST_XPHYS < GUEST_XPHYS_SIZE) return *gpa = va - GUEST_XPHYS, true;
   return false;
 }
+static bool regpage_pair(u64 va) { return (va & ~0x1FFFull) == DG_REGPAGE_PAIR; }
 static u64 asid_now(struct vcpu *v) { return v->cp0[CP0_ENTRYHI] & ENTRYHI_ASID_MASK; }
 static bool global(const struct vtlb_entry *e) { return e->lo0 & e->lo1 & ENTRYLO_G; }
 static u64 page_bytes(const struct vtlb_entry *e) { return ((e->mask | 0x1FFF) + 1) / 2; }
@@ -92,6 +93,7 @@ static void fill_pair(struct vcpu *v, const struct vtlb_entry *e, u64 va) {
   u64 key = base | asid_now(v);
   u64 lo0 = machine_lo(v, e, base), lo1 = machine_lo(v, e, base + PAGE_SIZE);
   real_insert(key, lo0, lo1);
+  if (regpage_pair(base)) return;   /* mode-dependent: never in the L2TLB */
   struct l2tlb_entry *s = l2_slot(v, key);
   *s = (struct l2tlb_entry){key | L2TLB_VALID, lo0, lo1, 0};
 }
@@ -126,11 +128,12 @@ void vtlb_write(struct vcpu *v, unsigned index) {
     }
   }
   u64 g = v->cp0[CP0_ENTRYLO0] & v->cp0[CP0_ENTRYLO1] & ENTRYLO_G;
-  e->mask = v->cp0[CP0_PAGEMASK];
-  e->hi = v->cp0[CP0_ENTRYHI] & ~e->mask;
-  e->lo0 = (v->cp0[CP0_ENTRYLO0] & ~ENTRYLO_G) | g;
-  e->lo1 = (v->cp0[CP0_ENTRYLO1] & ~ENTRYLO_G) | g;
-  if (e->mask == 0 && guest_mapped(e->hi) && (e->hi & ENTRYHI_ASID_MASK) == asid_now(v))
+  /* the register page lets the guest store anything: keep the fields' bits */
+  e->mask = v->cp0[CP0_PAGEMASK] & 0x01FFE000;
+  e->hi = v->cp0[CP0_ENTRYHI] & (ENTRYHI_VPN2_MASK | ENTRYHI_ASID_MASK) & ~e->mask;
+  e->lo0 = (v->cp0[CP0_ENTRYLO0] & 0xC0000003FFFFFFFEull) | g;
+  e->lo1 = (v->cp0[CP0_ENTRYLO1] & 0xC0000003FFFFFFFEull) | g;
+  if (e->mask == 0 && guest_mapped(e->hi) && (e->hi & ENTRYHI_ASID_MASK) == asid_now(v) && !regpage_pair(e->hi))
     fill_pair(v, e, e->hi);
 }
 
@@ -165,12 +168,36 @@ static enum outcome window_miss(struct vcpu *v, u64 va, u64 gpa) {
   return RESUME;
 }
 
+/* ---- the privileged-register page (disco_guest.h) ----
+ * In kernel mode the pair at DG_REGPAGE_PAIR is the monitor's: its odd page
+ * is the vCPU's cp0[] page, its even page a bus error.  In user mode it is
+ * the guest's like any user address.  The real TLB entry for the pair is
+ * dropped whenever the guest crosses between user and kernel mode, and the
+ * pair never enters the L2TLB, so each mode's refill comes to C. */
+void regpage_switch(struct vcpu *v) {
+  u64 user = vcpu_user_mode(v);
+  if (PDA->user == user) return;
+  PDA->user = user;
+  real_invalidate(DG_REGPAGE_PAIR | asid_now(v));
+}
+
+static enum outcome regpage_miss(struct vcpu *v, u64 va) {
+  if (!(va & PAGE_SIZE)) {
+    v->x_cause = (v->x_cause & ~0x7Cull) | (u64)(va == trapped_pc(v) ? EXC_IBE : EXC_DBE) << 2;
+    return REFLECT;
+  }
+  real_insert(DG_REGPAGE_PAIR | asid_now(v), ENTRYLO_G, v->regpage_lo);
+  v->kind = EX_TLB_PMAP;
+  return RESUME;
+}
+
 /* TLBL/TLBS, from the refill handler (no real entry) or not (an invalid one). */
 enum outcome exit_tlb(struct vcpu *v) {
   u64 va = v->x_badvaddr, gpa;
   bool write = CAUSE_EXCCODE(v->x_cause) == EXC_TLBS;
   v->pc = v->x_epc;
   if (window_gpa(va, &gpa)) return window_miss(v, va, gpa);
+  if (regpage_pair(va) && !vcpu_user_mode(v)) return regpage_miss(v, va);
   int i = guest_mapped(va) ? vtlb_match(v, va, asid_now(v)) : -1;
   if (i < 0) {
     v->kind = EX_TLB_REFLECT;

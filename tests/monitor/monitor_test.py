@@ -172,7 +172,7 @@ def smp():
     return out + out2, err + err2
 
 
-CONTAINED = "forge kseg tlbkernel io flood eret status tlbindex bigpage"
+CONTAINED = "forge kseg tlbkernel io flood eret status tlbindex bigpage regpage"
 
 
 @scenario_fn
@@ -181,7 +181,7 @@ def hostile():
     not change; the attacker sees the right exceptions and halts normally."""
     ref = solo("hello", args="neighbour")
     rc, out, err = run([vm("hostile", args=CONTAINED), vm("hello", args="neighbour")], cpus=2)
-    check_vm(out, 0, 2, min_ok=28)
+    check_vm(out, 0, 2, min_ok=31)
     expect(check_vm(out, 1, 2, min_ok=0) == ref, "the neighbour's output changed")
     expect("disco: all VMs halted" in out, "the monitor did not survive")
     expect(rc == 0, f"exit status {rc}")
@@ -220,6 +220,14 @@ def l2tlb():
     expect(m and int(m.group(2)) > 20, "L2TLB hits in the refill handler")
     expect(m and int(m.group(1)) > 20, "window refills from the pmap in the refill handler")
     expect(stat(out, "tlb-reflect") == 0, "no TLB miss reflected")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def regpage():
+    rc, out, err = run([vm("regpage")])
+    check_vm(out, 0, 1, min_ok=12)
     expect(rc == 0, f"exit status {rc}")
     return out, err
 

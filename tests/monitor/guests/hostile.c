@@ -144,6 +144,27 @@ static void bigpage(void) {
   checkx(probe(0x41000000 + 0x1000, 0), EXC_DBE, "16 MB guest page past its RAM: bus error");
 }
 
+/* Out-of-range accesses to the privileged-register page, and garbage in
+ * every register word but Status, then privileged instructions that use them. */
+static void regpage(void) {
+  checkx(probe(DG_REGPAGE_PAIR, 1), EXC_DBE, "store below the register page (kernel mode): bus error");
+  checkx(probe(DG_REGPAGE + 0xFF8 + 8, 0), EXC_TLBL, "load past the register page: an ordinary TLB miss");
+  volatile unsigned long *page = (volatile unsigned long *)DG_REGPAGE;
+  for (unsigned r = 0; r < 32; r++)
+    if (r != CP0_STATUS) page[r] = ~0ul;
+  __asm__ volatile("tlbwi\n\ttlbwr\n\ttlbp\n\ttlbr" ::: "memory");
+  (void)mfc0(1);
+  for (unsigned r = 0; r < 32; r++)
+    if (r != CP0_STATUS) page[r] = 0;
+  mtc0(11, mfc0(9) - 1);
+  for (unsigned i = 0; i < 64; i++) {   /* a clean TLB again */
+    dmtc0(10, 0xFFFFFFFFC0000000ul + i * 0x2000ul);
+    mtc0(0, i);
+    __asm__ volatile("tlbwi" ::: "memory");
+  }
+  checkx(mcall(MC_INFO, MCI_MEM_SIZE, 0, 0, 0), mem, "garbage in every register word: the monitor carries on");
+}
+
 static void loop(void) {
   rt_printf("looping with interrupts off\n");
   mtc0(12, ST_KX | ST_SX | ST_UX);
@@ -160,7 +181,8 @@ static void bev(void) {
 
 static const struct { const char *name; void (*fn)(void); } attacks[] = {
   {"forge", forge}, {"kseg", kseg}, {"tlbkernel", tlbkernel}, {"io", io}, {"flood", flood}, {"eret", eret},
-  {"status", status}, {"tlbindex", tlbindex}, {"bigpage", bigpage}, {"loop", loop}, {"bev", bev},
+  {"status", status}, {"tlbindex", tlbindex}, {"bigpage", bigpage}, {"regpage", regpage}, {"loop", loop},
+  {"bev", bev},
 };
 
 long gmain(long argc, char **argv) {
