@@ -72,6 +72,8 @@ struct vcpu {
   unsigned gid;                 /* index in sched.c's table */
   u64 slice_start;              /* when its current time slice began */
   u64 charged_at, run_cycles;   /* CPU time: charged up to charged_at */
+  u32 entry_count;               /* Count at the last entry into the guest */
+  u64 user_cycles, super_cycles; /* guest time, by the real mode it ran in */
   struct exit_stat exits[EX_KINDS];
   u64 mcalls[MC_COUNT];
 };

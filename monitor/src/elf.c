@@ -41,15 +41,19 @@ static bool va_to_gpa(u64 va, u64 *gpa) {
   return false;
 }
 
-/* Copies a segment's file bytes into the VM, a page at a time. */
+/* Copies a segment's file bytes into the VM: one disk command per
+ * scratch-buffer full, then page by page into guest memory. */
 static int load_segment(struct vm *vm, unsigned d, const struct phdr *ph, u64 gpa) {
-  static u8 page[PAGE_SIZE];
+  u64 chunk = SCRATCH_PAGES * PAGE_SIZE - 512;
   for (u64 done = 0; done < ph->filesz;) {
-    u64 in_page = (gpa + done) & (PAGE_SIZE - 1);
-    u64 n = MIN(PAGE_SIZE - in_page, ph->filesz - done);
-    u64 ma;
-    if (disk_read_bytes(d, ph->offset + done, n, page) || !gpa_to_ma(vm, gpa + done, &ma)) return -1;
-    memcpy(MA2KV(ma), page, n);
+    u64 off = ph->offset + done, skip = off % 512, n = MIN(chunk, ph->filesz - done);
+    if (disk_rw(d, off / 512, (u32)((skip + n + 511) / 512), KV2MA(scratch), false)) return -1;
+    for (u64 k = 0; k < n;) {
+      u64 ma, m = MIN(PAGE_SIZE - ((gpa + done + k) & (PAGE_SIZE - 1)), n - k);
+      if (!gpa_to_ma(vm, gpa + done + k, &ma)) return -1;
+      memcpy(MA2KV(ma), scratch + skip + k, m);
+      k += m;
+    }
     done += n;
   }
   return 0;

@@ -29,6 +29,7 @@ static spinlock_t sched_lock;
 static struct vcpu *all[MAX_ALL];
 static unsigned nall, cursor;
 static volatile u64 idle_cpus;        /* bit n: CPU n is in the idle loop */
+u64 idle_cycles[64];                  /* per CPU, for the statistics */
 
 /* Machine time in cycles, from this CPU's Count (exact, one count per two
  * cycles) extended to 64 bits, plus the offset that makes CPUs agree: a CPU's
@@ -218,7 +219,9 @@ static void idle(void) {
       im |= ST_IM(IRQ_TIMER);
     }
     mtc0(12, ST_KX | ST_SX | ST_UX | im);
+    u64 idle_start = now_cycles();
     reg_write64(SIMCTL_BASE, SIMCTL_IDLE, 1);
+    idle_cycles[this_cpu()] += now_cycles() - idle_start;
     mtc0(12, ST_KX | ST_SX | ST_UX);
     u32 cause = mfc0(13);
     if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);

@@ -14,9 +14,11 @@ static const char *const kind_names[EX_KINDS] = {
 
 void vm_print_stats(struct vm *vm) {
   struct exit_stat sum[EX_KINDS] = {0};
-  u64 mc[MC_COUNT] = {0};
+  u64 mc[MC_COUNT] = {0}, user = 0, super = 0, monitor = 0;
   for (unsigned c = 0; c < vm->nvcpus; c++) {
     struct vcpu *v = vm->vcpus[c];
+    user += v->user_cycles, super += v->super_cycles;
+    for (unsigned k = 0; k < EX_KINDS; k++) monitor += v->exits[k].cycles;
     for (unsigned k = 0; k < EX_KINDS; k++) sum[k].count += v->exits[k].count, sum[k].cycles += v->exits[k].cycles;
     for (unsigned k = 0; k < MC_COUNT; k++) mc[k] += v->mcalls[k];
   }
@@ -28,7 +30,8 @@ void vm_print_stats(struct vm *vm) {
   rt_printf("\ndisco: vm%u mcalls:", vm->id);
   for (unsigned k = 0; k < MC_COUNT; k++)
     if (mc[k]) rt_printf(" %u=%lu", k, (unsigned long)mc[k]);
-  rt_printf("\ndisco: vm%u cycles %lu\n", vm->id, (unsigned long)vm->used_cycles);
+  rt_printf("\ndisco: vm%u cycles %lu: user %lu supervisor %lu monitor %lu\n", vm->id, (unsigned long)vm->used_cycles,
+            (unsigned long)user, (unsigned long)super, (unsigned long)monitor);
   console_unlock();
 }
 
@@ -37,5 +40,9 @@ void print_refill_stats(void) {
   extern struct pda *cpu_pda[64];
   u64 win = 0, l2 = 0;
   for (unsigned c = 0; c < num_cpus; c++) win += cpu_pda[c]->win_fills, l2 += cpu_pda[c]->l2_hits;
-  printf("disco: refills in assembly: window %lu l2tlb %lu\n", (unsigned long)win, (unsigned long)l2);
+  extern u64 idle_cycles[64];
+  u64 idle = 0;
+  for (unsigned c = 0; c < num_cpus; c++) idle += idle_cycles[c];
+  printf("disco: refills in assembly: window %lu l2tlb %lu; idle cycles %lu\n", (unsigned long)win, (unsigned long)l2,
+         (unsigned long)idle);
 }

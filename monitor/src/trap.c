@@ -26,6 +26,8 @@ static const exit_fn by_exccode[32] = {
 };
 
 void trap(struct vcpu *v, u64 refill) {
+  u64 ran = 2ull * (u32)((u32)v->x_count - v->entry_count);
+  if ((v->x_status & ST_KSU_MASK) == ST_KSU_USER) v->user_cycles += ran; else v->super_cycles += ran;
   v->in_exit = true;
   v->x_refill = refill;
   v->kind = EX_REFLECT;
@@ -87,5 +89,6 @@ void vcpu_resume(struct vcpu *v) {
   PDA->npages = v->vm->npages;
   PDA->l2tlb = v->l2tlb;
   exit_account(v);
+  v->entry_count = mfc0(9);
   vcpu_enter(v);
 }
