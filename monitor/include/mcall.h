@@ -18,6 +18,10 @@
  *    8  MC_IPI_CLEAR                                   0: lowers this vCPU's IP3
  *    9  MC_VCPU_START   vcpu    pc      arg            0: vCPU starts at pc, a0 = arg
  *   10  MC_IDLE                                        0, once an interrupt is pending
+ *   11  MC_ZERO_PAGE    gpa                            0: the page at gpa reads as zeros
+ *                                                      (the monitor hands out zeroed pages anyway)
+ *   12  MC_FREE_PAGE    gpa                            0: the guest freed the page; the monitor
+ *                                                      takes its machine page back (zeros later)
  */
 #ifndef DISCO_MCALL_H
 #define DISCO_MCALL_H
@@ -32,7 +36,9 @@
 #define MC_IPI_CLEAR 8
 #define MC_VCPU_START 9
 #define MC_IDLE 10
-#define MC_COUNT 11          /* one past the last call */
+#define MC_ZERO_PAGE 11
+#define MC_FREE_PAGE 12
+#define MC_COUNT 13          /* one past the last call */
 
 /* MC_INFO what= */
 #define MCI_VCPU_ID 0

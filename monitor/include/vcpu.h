@@ -58,6 +58,7 @@ struct vcpu {
   struct vtlb_entry tlb[VTLB_SIZE];
   struct l2tlb_entry *l2tlb;
   u64 regpage_lo;               /* EntryLo of the machine page holding cp0[] */
+  volatile u64 seen_gen;        /* the VM's tlb_gen its real TLB and L2TLB reflect */
   enum exit_kind kind;          /* what the current exit is counted as */
   bool in_exit;                 /* between an exit and the next entry */
   bool x_refill;                /* the exit came from the refill handler */

@@ -25,6 +25,8 @@ struct vm {
   u64 npages;
   u64 *pmap;
   spinlock_t lock;                  /* pmap allocation, console line */
+  volatile u64 tlb_gen;             /* bumped when a page is taken back (vm.c) */
+  u64 pages_returned;
   /* ---- vCPUs and state ---- */
   struct vcpu *vcpus[MAX_VCPUS];
   u64 entry;                        /* the kernel's ELF entry */
@@ -41,6 +43,8 @@ extern unsigned num_vms;
 /* vm.c */
 void vm_create_all(void);
 u64 pmap_entry(struct vm *vm, u64 gpn);        /* allocates on first use; 0 if gpn is outside RAM */
+void pmap_take_back(struct vcpu *v, u64 gpn);  /* the memory hints: the page reads as zeros after */
+void tlb_gen_check(struct vcpu *v);            /* before entering the guest */
 bool gpa_to_ma(struct vm *vm, u64 gpa, u64 *ma);
 void vm_putc(struct vm *vm, char c);
 void vm_halt(struct vm *vm, int status, const char *why);

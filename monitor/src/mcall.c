@@ -90,11 +90,19 @@ static enum outcome mc_idle(struct vcpu *v) {
   return vcpu_idle(v);
 }
 
+/* The memory hints (vm.c: pmap_take_back). */
+static enum outcome mc_page_hint(struct vcpu *v) {
+  if (A(0) & (PAGE_SIZE - 1)) return RET(MCE_INVAL);
+  if (A(0) >= v->vm->mem_bytes) return RET(MCE_FAULT);
+  pmap_take_back(v, A(0) >> PAGE_SHIFT);
+  return RET(0);
+}
+
 static const exit_fn mcalls[MC_COUNT] = {
   [MC_PUTC] = mc_putc,           [MC_GETC] = mc_getc,           [MC_HALT] = mc_halt,
   [MC_INFO] = mc_info,           [MC_DISK_READ] = mc_disk_read, [MC_DISK_WRITE] = mc_disk_write,
   [MC_IPI_SEND] = mc_ipi_send,   [MC_IPI_CLEAR] = mc_ipi_clear, [MC_VCPU_START] = mc_vcpu_start,
-  [MC_IDLE] = mc_idle,
+  [MC_IDLE] = mc_idle,           [MC_ZERO_PAGE] = mc_page_hint, [MC_FREE_PAGE] = mc_page_hint,
 };
 
 enum outcome exit_syscall(struct vcpu *v) {

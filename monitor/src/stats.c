@@ -30,8 +30,9 @@ void vm_print_stats(struct vm *vm) {
   rt_printf("\ndisco: vm%u mcalls:", vm->id);
   for (unsigned k = 0; k < MC_COUNT; k++)
     if (mc[k]) rt_printf(" %u=%lu", k, (unsigned long)mc[k]);
-  rt_printf("\ndisco: vm%u cycles %lu: user %lu supervisor %lu monitor %lu\n", vm->id, (unsigned long)vm->used_cycles,
-            (unsigned long)user, (unsigned long)super, (unsigned long)monitor);
+  rt_printf("\ndisco: vm%u cycles %lu: user %lu supervisor %lu monitor %lu; pages returned %lu\n", vm->id,
+            (unsigned long)vm->used_cycles, (unsigned long)user, (unsigned long)super, (unsigned long)monitor,
+            (unsigned long)vm->pages_returned);
   console_unlock();
 }
 

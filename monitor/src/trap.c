@@ -83,6 +83,7 @@ void vcpu_resume(struct vcpu *v) {
   v->entry_status = guest_status(v);
   v->cp0[CP0_CAUSE] = vcp0_read(v, CP0_CAUSE);    /* the register page shows the IP bits */
   dmtc0(10, v->cp0[CP0_ENTRYHI] & ENTRYHI_ASID_MASK);
+  tlb_gen_check(v);
   regpage_switch(v);
   arm_timer(v);
   PDA->pmap = v->vm->pmap;

@@ -4,6 +4,7 @@
  * touched, then the EntryLo of a machine page allocated on the node of the
  * CPU that touched it (PFN | cacheable | D | V; refill.S adds G for the
  * windows, vtlb.c merges the guest's D and G for mapped pages). */
+#include "board.h"
 #include "cp0.h"
 #include "disco_guest.h"
 #include "mon.h"
@@ -26,6 +27,50 @@ u64 pmap_entry(struct vm *vm, u64 gpn) {
   }
   spin_unlock(&vm->lock);
   return e;
+}
+
+void tlb_flush_all(void);
+
+/* Called before every entry into the guest (trap.c) and while waiting in
+ * pmap_take_back: a page of the VM was taken back since this vCPU last
+ * looked, so nothing it cached may still point at it. */
+void tlb_gen_check(struct vcpu *v) {
+  u64 gen = v->vm->tlb_gen;
+  if (v->seen_gen == gen) return;
+  tlb_flush_all();
+  memset(v->l2tlb, 0, L2TLB_SIZE * sizeof *v->l2tlb);
+  __atomic_store_n(&v->seen_gen, gen, __ATOMIC_RELEASE);
+}
+
+/* The memory hints (MC_ZERO_PAGE, MC_FREE_PAGE): the guest page loses its
+ * machine page, which goes back to the allocator once no vCPU of the VM
+ * can reach it - a TLB shootdown without backmaps: the VM's generation is
+ * bumped, every CPU running one of its vCPUs is sent an IPI, and each vCPU
+ * flushes its real TLB and L2TLB before it next enters the guest.  The
+ * next touch of the page allocates a fresh zeroed one. */
+void pmap_take_back(struct vcpu *v, u64 gpn) {
+  struct vm *vm = v->vm;
+  spin_lock(&vm->lock);
+  u64 e = gpn < vm->npages ? vm->pmap[gpn] : 0;
+  if (e) {
+    vm->pmap[gpn] = 0;
+    __atomic_fetch_add(&vm->tlb_gen, 1, __ATOMIC_SEQ_CST);
+  }
+  u64 gen = vm->tlb_gen;
+  spin_unlock(&vm->lock);
+  if (!e) return;
+  for (unsigned i = 0; i < vm->nvcpus; i++) {
+    struct vcpu *o = vm->vcpus[i];
+    int cpu = o->on_cpu;
+    if (o != v && cpu >= 0 && (unsigned)cpu != this_cpu()) reg_write64(IPI_BASE, IPI_SEND, (u64)cpu);
+  }
+  for (unsigned i = 0; i < vm->nvcpus; i++) {
+    struct vcpu *o = vm->vcpus[i];
+    while (o != v && o->on_cpu >= 0 && (i64)(o->seen_gen - gen) < 0) tlb_gen_check(v);  /* theirs, or ours */
+  }
+  tlb_gen_check(v);
+  pmem_free((e & ENTRYLO_PFN_MASK) >> ENTRYLO_PFN_SHIFT << PAGE_SHIFT);
+  vm->pages_returned++;
 }
 
 bool gpa_to_ma(struct vm *vm, u64 gpa, u64 *ma) {

@@ -233,6 +233,15 @@ def regpage():
 
 
 @scenario_fn
+def hints():
+    rc, out, err = run([vm("hints", vcpus=2)], cpus=2)
+    check_vm(out, 0, 1, min_ok=11)
+    expect(re.search(r"pages returned 3$", out, re.M), "three pages returned to the allocator")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
 def determinism():
     """The same machine twice gives the same output, statistics included
     (a 3-vCPU VM and a disk VM time-sharing 2 CPUs)."""
