@@ -51,6 +51,10 @@
  * Wired, Context, XContext; use MTC0 for EntryHi (the ASID), Count,
  * Compare and Cause.  In user mode the page is not there (0x6000-0x7FFF is
  * ordinary user space); in kernel mode 0x6000-0x6FFF is a bus error.
+ * The page's second half, DG_PDA (0x7800, 2 KiB), is the guest's own:
+ * per vCPU, never read or written by the monitor - where a kernel keeps
+ * what its refill handler and trap entry need without a free register
+ * (dunix's PDA), as `ld k1, DG_PDA+8($zero)`.
  *
  * Virtual interrupts: IP7 the Count/Compare timer, IP3 an IPI from another
  * vCPU of the VM (cleared by MC_IPI_CLEAR), IP2 unused (disk requests
@@ -77,6 +81,8 @@
 #define DG_REGPAGE 0x7000ull
 #define DG_REG(n) (DG_REGPAGE + 8 * (n))      /* a CP0 register's word, from $zero */
 #define DG_REGPAGE_PAIR 0x6000ull             /* the even/odd pair it sits in */
+#define DG_PDA (DG_REGPAGE + 0x800)           /* 2 KiB per vCPU for the guest's own use */
+#define DG_PDA_SIZE 0x800
 
 #define DG_KSEG_P2V(gpa) (DG_KSEG + (unsigned long long)(gpa))
 #define DG_XPHYS_P2V(gpa) (DG_XPHYS + (unsigned long long)(gpa))

@@ -48,6 +48,9 @@ long gmain(void) {
   dmtc0(2, LO(0x222000, ENTRYLO_V));
   checkx(REG(CP0_ENTRYLO0), LO(0x222000, ENTRYLO_V), "EntryLo0 written by DMTC0, read through the page");
   checkx(REG(CP0_PRID), 0x900, "PRId through the page");
+  *(volatile unsigned long *)(DG_PDA + 8) = 0x9da;
+  mcall(MC_INFO, 0, 0, 0, 0);
+  checkx(*(volatile unsigned long *)(DG_PDA + 8), 0x9da, "the guest's half of the page keeps its words across exits");
   /* a timer pending while masked, then enabled by a store to the page */
   mtc0(12, st);
   mtc0(11, mfc0(9) + 2000);
