@@ -47,6 +47,7 @@
 #define MCI_NUM_DISKS 3
 #define MCI_DISK_SECTORS 4    /* arg = disk */
 #define MCI_VM_ID 5
+#define MCI_CLOCK_MHZ 6       /* the machine's clock; Count runs at half of it */
 
 /* Errors */
 #define MCE_PERM (-1)

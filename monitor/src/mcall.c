@@ -3,6 +3,7 @@
  * call passes all its arguments in one trap; disk requests name
  * guest-physical buffers, which the monitor checks against the VM's memory
  * and translates page by page to machine addresses. */
+#include "board.h"
 #include "cp0.h"
 #include "mcall.h"
 #include "mon.h"
@@ -37,6 +38,7 @@ static enum outcome mc_info(struct vcpu *v) {
     case MCI_NUM_DISKS: return RET(vm->ndisks);
     case MCI_DISK_SECTORS: return RET(A(1) < vm->ndisks ? (i64)disk_sectors(vm->disks[A(1)]) : MCE_NODEV);
     case MCI_VM_ID: return RET(vm->id);
+    case MCI_CLOCK_MHZ: return RET((i64)reg_read64(NODE_CLOCK_BASE(0), CLOCK_MHZ));
     default: return RET(MCE_INVAL);
   }
 }
