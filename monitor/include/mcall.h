@@ -5,7 +5,9 @@
  * result in v0 (>= 0, or a negative MCE_ error); no other register changes
  * and the guest resumes after the SYSCALL (delay slots allowed).  A SYSCALL
  * from the guest's user mode is the guest's own system call and goes to its
- * general vector as usual.  Each device request is one call (paper 4.2.4).
+ * general vector as usual.  Each device request is one call (paper 4.2.4);
+ * a disk call blocks only the calling vCPU until the transfer is done, at
+ * most 1024 sectors per call.
  *
  *   nr  name            a0      a1      a2      a3     returns
  *    1  MC_PUTC         char                           0
@@ -19,6 +21,7 @@
  *    9  MC_VCPU_START   vcpu    pc      arg            0: vCPU starts at pc, a0 = arg
  *   10  MC_IDLE                                        0, once an interrupt is pending
  *   11  MC_ZERO_PAGE    gpa                            0: the page at gpa reads as zeros
+ *                                                      (MCE_AGAIN while the VM has disk I/O in flight)
  *                                                      (the monitor hands out zeroed pages anyway)
  *   12  MC_FREE_PAGE    gpa                            0: the guest freed the page; the monitor
  *                                                      takes its machine page back (zeros later)

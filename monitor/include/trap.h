@@ -29,6 +29,7 @@ enum outcome exit_interrupt(struct vcpu *v);
 enum outcome vcpu_idle(struct vcpu *v);
 void post_irq(struct vcpu *v, unsigned line);
 void sched_make_runnable(struct vcpu *v);
+void vcpu_unblock(struct vcpu *v);
 void sched_exit(struct vcpu *v, enum outcome o) __attribute__((noreturn));
 /* reflect.c */
 void reflect_exception(struct vcpu *v, unsigned code, bool refill);

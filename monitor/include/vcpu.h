@@ -32,7 +32,7 @@
 struct vtlb_entry { u64 hi, lo0, lo1, mask; };   /* as TLBR returns them */
 struct l2tlb_entry { u64 tag, lo0, lo1, pad; };  /* tag = EntryHi | L2TLB_VALID */
 
-enum vcpu_state { VS_OFF, VS_RUNNABLE, VS_RUNNING, VS_IDLE, VS_HALTED };
+enum vcpu_state { VS_OFF, VS_RUNNABLE, VS_RUNNING, VS_IDLE, VS_BLOCKED, VS_HALTED };
 
 /* Exit kinds: every exit is counted under one, with its cycles (Count at
  * entry to Count at the ERET back into the guest). */
@@ -67,6 +67,9 @@ struct vcpu {
   /* ---- shared ---- */
   volatile u32 irq_pending;     /* Cause.IP bits posted by anyone (atomic or) */
   volatile int state;           /* enum vcpu_state, under sched_lock */
+  int next_state;               /* what a DESCHEDULE makes it: RUNNABLE, IDLE or BLOCKED */
+  volatile int disk_busy;       /* a disk request of its is in flight (disk.c) */
+  struct disk_req *disk_req;    /* its one request (mcall.c fills it) */
   volatile int on_cpu;          /* the CPU running it, or -1 */
   struct vm *vm;
   unsigned id;                  /* within its VM */

@@ -27,6 +27,7 @@ struct vm {
   spinlock_t lock;                  /* pmap allocation, console line */
   volatile u64 tlb_gen;             /* bumped when a page is taken back (vm.c) */
   u64 pages_returned;
+  volatile u64 disk_inflight;       /* guest disk requests queued or on the controller */
   /* ---- vCPUs and state ---- */
   struct vcpu *vcpus[MAX_VCPUS];
   u64 entry;                        /* the kernel's ELF entry */

@@ -5,6 +5,7 @@
  * and translates page by page to machine addresses. */
 #include "board.h"
 #include "cp0.h"
+#include "disk.h"
 #include "mcall.h"
 #include "mon.h"
 #include "trap.h"
@@ -44,24 +45,29 @@ static enum outcome mc_info(struct vcpu *v) {
 }
 
 /* One request: the buffer must lie in the VM's RAM and be sector-aligned;
- * it is split into runs of machine-contiguous pages, one command each. */
+ * it is cut into runs of machine-contiguous pages and queued (disk.c); the
+ * vCPU is blocked until the last run completes, with the result in v0. */
 static enum outcome mc_disk(struct vcpu *v, bool write) {
   struct vm *vm = v->vm;
   u64 disk = A(0), sector = A(1), count = A(2), gpa = A(3);
   if (disk >= vm->ndisks) return RET(MCE_NODEV);
   u64 bytes = count * 512, cap = disk_sectors(vm->disks[disk]);
-  if (count == 0 || count > (1u << 20) || (gpa & 511)) return RET(MCE_INVAL);
+  if (count == 0 || count > DISK_REQ_MAX_SECTORS || (gpa & 511)) return RET(MCE_INVAL);
   if (gpa >= vm->mem_bytes || bytes > vm->mem_bytes - gpa) return RET(MCE_FAULT);
   if (sector >= cap || count > cap - sector) return RET(MCE_INVAL);
+  struct disk_req *r = v->disk_req;
+  *r = (struct disk_req){.v = v, .disk = vm->disks[disk], .write = write};
   while (bytes) {
     u64 ma, next_ma, run = MIN(bytes, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
     gpa_to_ma(vm, gpa, &ma);
     while (run < bytes && gpa_to_ma(vm, gpa + run, &next_ma) && next_ma == ma + run)
       run += MIN(bytes - run, PAGE_SIZE);
-    if (disk_rw(vm->disks[disk], sector, (u32)(run / 512), ma, write)) return RET(MCE_IO);
+    r->runs[r->nruns++] = (struct disk_run){sector, ma, (u32)(run / 512), 0};
     gpa += run, sector += run / 512, bytes -= run;
   }
-  return RET(0);
+  v->next_state = VS_BLOCKED;
+  disk_submit(r);
+  return DESCHEDULE;
 }
 static enum outcome mc_disk_read(struct vcpu *v) { return mc_disk(v, false); }
 static enum outcome mc_disk_write(struct vcpu *v) { return mc_disk(v, true); }
@@ -96,6 +102,7 @@ static enum outcome mc_idle(struct vcpu *v) {
 static enum outcome mc_page_hint(struct vcpu *v) {
   if (A(0) & (PAGE_SIZE - 1)) return RET(MCE_INVAL);
   if (A(0) >= v->vm->mem_bytes) return RET(MCE_FAULT);
+  if (v->vm->disk_inflight) return RET(MCE_AGAIN);   /* a DMA may target it: try again later */
   pmap_take_back(v, A(0) >> PAGE_SHIFT);
   return RET(0);
 }

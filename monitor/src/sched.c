@@ -13,6 +13,7 @@
  * after it is released). */
 #include "board.h"
 #include "cp0.h"
+#include "disk.h"
 #include "mon.h"
 #include "trap.h"
 #include "vm.h"
@@ -56,6 +57,7 @@ void vcpu_init(struct vcpu *v, struct vm *vm, unsigned id) {
   v->state = VS_OFF;
   v->l2tlb = kalloc(L2TLB_SIZE * sizeof(struct l2tlb_entry));
   v->cp0 = kalloc(PAGE_SIZE);     /* the privileged-register page */
+  v->disk_req = kalloc(sizeof *v->disk_req);
   v->regpage_lo = (KV2MA(v->cp0) >> PAGE_SHIFT) << ENTRYLO_PFN_SHIFT | ENTRYLO_CACHED | ENTRYLO_D | ENTRYLO_V | ENTRYLO_G;
   vcp0_reset(v);
 }
@@ -76,6 +78,16 @@ static void kick_idle_cpu(void) {
 void sched_make_runnable(struct vcpu *v) {
   spin_lock(&sched_lock);
   bool woke = v->state == VS_OFF || v->state == VS_IDLE;
+  if (woke) v->state = VS_RUNNABLE;
+  spin_unlock(&sched_lock);
+  if (woke) kick_idle_cpu();
+}
+
+/* A disk request of v's finished (disk.c, on CPU 0). */
+void vcpu_unblock(struct vcpu *v) {
+  spin_lock(&sched_lock);
+  v->disk_busy = 0;
+  bool woke = v->state == VS_BLOCKED;
   if (woke) v->state = VS_RUNNABLE;
   spin_unlock(&sched_lock);
   if (woke) kick_idle_cpu();
@@ -110,7 +122,7 @@ static void timers_check(void) {
 enum outcome vcpu_idle(struct vcpu *v) {
   v->kind = EX_IDLE;
   if (wake_pending(v)) return RESUME;
-  v->state = VS_IDLE;   /* sched_exit re-checks under the lock */
+  v->next_state = VS_IDLE;   /* sched_exit re-checks under the lock */
   return DESCHEDULE;
 }
 
@@ -130,13 +142,14 @@ enum outcome exit_interrupt(struct vcpu *v) {
   v->kind = EX_INTERRUPT;
   if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);   /* lowers IP7 */
   if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
+  if (cause & CAUSE_IP(IRQ_DISK)) disk_intr();
   timers_check();
   charge_time(v);
   u64 now = v->charged_at;
   if (v->vm->limit_cycles && v->vm->used_cycles > v->vm->limit_cycles) return v->why = "over its CPU-time limit", FATAL;
   if (now - v->slice_start >= sched_quantum) {
     for (unsigned i = 0; i < nall; i++)
-      if (all[i]->state == VS_RUNNABLE && !all[i]->vm->halted) return v->state = VS_RUNNABLE, DESCHEDULE;
+      if (all[i]->state == VS_RUNNABLE && !all[i]->vm->halted) return DESCHEDULE;
     v->slice_start = now;
   }
   return RESUME;
@@ -164,9 +177,14 @@ void sched_exit(struct vcpu *v, enum outcome o) {
   if (v->fpu_used) fpu_save(v);
   charge_time(v);
   spin_lock(&sched_lock);
+  /* Only here, with on_cpu cleared in the same critical section, does a
+   * vCPU become IDLE or BLOCKED: whoever wakes it (post_irq, vcpu_unblock)
+   * either sees that state or ran before this check, which then sees the
+   * interrupt or the finished request. */
   if (v->vm->halted) v->state = VS_HALTED;
-  else if (v->state == VS_RUNNING) v->state = VS_RUNNABLE;
-  else if (v->state == VS_IDLE && wake_pending(v)) v->state = VS_RUNNABLE;
+  else if (v->next_state == VS_IDLE && !wake_pending(v)) v->state = VS_IDLE;
+  else if (v->next_state == VS_BLOCKED && v->disk_busy) v->state = VS_BLOCKED;
+  else v->state = VS_RUNNABLE;
   v->on_cpu = -1;
   spin_unlock(&sched_lock);
   PDA->vcpu = 0;
@@ -212,7 +230,7 @@ static void idle(void) {
     if (!all[i]->vm->halted && all[i]->compare_due < due) due = all[i]->compare_due;
   }
   if (!work) {
-    u64 now = now_cycles(), im = ST_IM(IRQ_IPI);
+    u64 now = now_cycles(), im = ST_IM(IRQ_IPI) | (this_cpu() == 0 ? ST_IM(IRQ_DISK) : 0);
     if (due != ~0ull) {
       u64 delta = due > now ? (due - now) / 2 : 0;
       mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, 32), 0x7FFFFFFF));   /* see trap.c */
@@ -226,6 +244,7 @@ static void idle(void) {
     u32 cause = mfc0(13);
     if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);
     if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
+    if (cause & CAUSE_IP(IRQ_DISK)) disk_intr();
   }
   __atomic_fetch_and(&idle_cpus, ~(1ull << this_cpu()), __ATOMIC_SEQ_CST);
 }

@@ -29,6 +29,7 @@ void trap(struct vcpu *v, u64 refill) {
   u64 ran = 2ull * (u32)((u32)v->x_count - v->entry_count);
   if ((v->x_status & ST_KSU_MASK) == ST_KSU_USER) v->user_cycles += ran; else v->super_cycles += ran;
   v->in_exit = true;
+  v->next_state = VS_RUNNABLE;
   v->x_refill = refill;
   v->kind = EX_REFLECT;
   exit_fn fn = by_exccode[CAUSE_EXCCODE(v->x_cause)];
@@ -67,7 +68,8 @@ void exit_account(struct vcpu *v) {
 static u64 guest_status(struct vcpu *v) {
   u64 st = v->cp0[CP0_STATUS];
   u64 ksu = vcpu_user_mode(v) ? ST_KSU_USER : ST_KSU_SUPER;
-  return ST_KX | ST_SX | ST_UX | ST_XX | ST_IE | ST_EXL | ST_IM(IRQ_TIMER) | ST_IM(IRQ_IPI) | ksu |
+  u64 disk = this_cpu() == 0 ? ST_IM(IRQ_DISK) : 0;   /* completions come to CPU 0 (disk.c) */
+  return ST_KX | ST_SX | ST_UX | ST_XX | ST_IE | ST_EXL | ST_IM(IRQ_TIMER) | ST_IM(IRQ_IPI) | disk | ksu |
          (st & (ST_CU1 | ST_FR));
 }
 

@@ -30,7 +30,8 @@ def pattern_disk(sectors, seed):
     return bytes(out)
 
 
-def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None, opts=()):
+def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None, opts=(),
+        disk_us=5):
     with tempfile.TemporaryDirectory() as tmp:
         disks, words = [], list(extra_words)
         for i, v in enumerate(vms):
@@ -54,7 +55,7 @@ def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_
         with open(cfg, "w") as f:
             f.write(f'[machine]\nnodes = {nodes}\ncpus_per_node = {cpus}\nmemory_per_node = "{node_mem}"\n'
                     f'endian = "big"\n[run]\nquantum = 1000\nmax_instructions = {max_insns}\n'
-                    f'[disk_timing]\ncommand_us = 5\nmb_per_s = 1000\n')
+                    f'[disk_timing]\ncommand_us = {disk_us}\nmb_per_s = 1000\n')
             f.write("[boot]\nargs = [" + ", ".join(f'"{w}"' for w in words) + "]\n")
             for n, d in enumerate(disks):
                 path = os.path.join(tmp, f"d{n}.img")
@@ -142,6 +143,25 @@ def disk():
 def solo(guest, **kw):
     rc, out, err = run([vm(guest, **kw)])
     return vm_lines(out, 0, 1)
+
+
+@scenario_fn
+def disk_blocking():
+    """A disk request blocks only its vCPU: with a slow disk (2 ms a command)
+    the CPU idles - or runs the neighbour - instead of polling."""
+    rc, out, err = run([vm("disk", data=[pattern_disk(64, 9)], args="seed=9")], disk_us=2000)
+    check_vm(out, 0, 1, min_ok=20)
+    m = re.search(r"idle cycles (\d+)", out)
+    expect(m and int(m.group(1)) > 1_000_000, "the CPU idled while the disk worked (4 commands of 2 ms)")
+    ref = solo("hello", args="neighbour")
+    rc2, out2, err2 = run([vm("disk", data=[pattern_disk(64, 9)], args="seed=9"), vm("hello", args="neighbour")],
+                          disk_us=2000)
+    check_vm(out2, 0, 2, min_ok=20)
+    expect(check_vm(out2, 1, 2, min_ok=0) == ref, "the neighbour's output changed")
+    m = re.search(r"idle cycles (\d+)", out2)
+    expect(m and int(m.group(1)) < int(re.search(r"idle cycles (\d+)", out).group(1)), "the neighbour used the disk time")
+    expect(rc == 0 and rc2 == 0, f"exit status {rc}, {rc2}")
+    return out + out2, err + err2
 
 
 @scenario_fn
