@@ -102,7 +102,7 @@ void timer_intr(void);              /* kern/sched.c */
 void ipi_intr(void);                /* kern/sched.c */
 void console_rx(char c);            /* kern/tty.c, interrupt context */
 bool console_rx_ready(void);        /* kern/tty.c: room for another input byte? */
-void disk_intr(void);               /* hal/disk.c's completion, interrupt context */
+void disk_intr(void);               /* hal/bare/disk.c's completion, interrupt context */
 
 #include "hal_inline.h"
 

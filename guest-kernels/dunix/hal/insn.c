@@ -1,6 +1,6 @@
-/* insn.c - instruction-level help for trap handlers: cache maintenance after
- * the kernel writes instructions, and the one place that computes where a
- * trapped instruction resumes when the kernel emulates or skips it.
+/* insn.c - instruction-level help for trap handlers: the one place that
+ * computes where a trapped instruction resumes when the kernel emulates or
+ * skips it.
  *
  * Delay slots: when Cause.BD is set, EPC points at the branch and the trapped
  * instruction is in its delay slot:
@@ -14,16 +14,6 @@
 #include "hal.h"
 #include "lib.h"
 #include "uaccess.h"
-
-#define CACHE_HIT_WB_D 0x19    /* Hit Writeback, primary data (op 6, cache 1) */
-#define CACHE_HIT_INV_I 0x10   /* Hit Invalidate, primary instruction (op 4, cache 0) */
-
-void hal_icache_sync(u64 kva, u64 len) {
-  for (u64 a = kva & ~31ull; a < kva + len; a += 32)
-    __asm__ volatile("cache %0, 0(%1)" ::"i"(CACHE_HIT_WB_D), "r"(a) : "memory");
-  for (u64 a = kva & ~63ull; a < kva + len; a += 64)
-    __asm__ volatile("cache %0, 0(%1)" ::"i"(CACHE_HIT_INV_I), "r"(a) : "memory");
-}
 
 static u32 fp_condition(unsigned cc) {
   u32 fcsr;

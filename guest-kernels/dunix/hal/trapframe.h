@@ -1,5 +1,5 @@
 /* trapframe.h - the registers a trap saves, at the top of the task's kernel
- * stack (hal/locore.S builds it; the portable kernel reads and edits it to
+ * stack (hal/bare/locore.S builds it; the portable kernel reads and edits it to
  * return system-call results, deliver signals, and start new tasks).
  * Offsets are used by assembly, so they are spelled out. */
 #ifndef DUNIX_TRAPFRAME_H

@@ -1,5 +1,5 @@
 /* disk.h - block devices as the portable kernel sees them.  The HAL's disk
- * driver implements them (bare: hal/disk.c on the board's SCSI-like
+ * driver implements them (bare: hal/bare/disk.c on the board's SCSI-like
  * controller, by DMA and the disk interrupt). */
 #ifndef DUNIX_DISK_H
 #define DUNIX_DISK_H

@@ -2,7 +2,7 @@
  * small-object allocator on top (kern/kalloc.c, kern/kmalloc.c).
  *
  * Pages are handed out as kernel virtual addresses (P2V of the physical page,
- * hal/layout.h).  Every physical page has a struct page with a reference
+ * hal/bare/layout.h).  Every physical page has a struct page with a reference
  * count, used by copy-on-write and shared mappings. */
 #ifndef DUNIX_KALLOC_H
 #define DUNIX_KALLOC_H

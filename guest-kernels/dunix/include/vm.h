@@ -1,7 +1,7 @@
 /* vm.h - user address spaces (kern/vm.c, kern/pagetable.c, kern/fault.c).
  *
  * A vmspace is a 3-level page table that the TLB refill handler walks
- * (hal/locore.S), plus a sorted list of vmas saying what each range of the
+ * (hal/bare/locore.S), plus a sorted list of vmas saying what each range of the
  * address space is.  Pages are created lazily: the first touch of a page
  * takes a TLB Invalid exception and vm_fault() fills it in (demand zero, a
  * file page, or a private copy for copy-on-write).

@@ -1,5 +1,5 @@
 /* pagetable.c - the three-level page tables the TLB refill handler walks
- * (hal/locore.S; the entry format is in include/vm.h):
+ * (hal/bare/locore.S; the entry format is in include/vm.h):
  *
  *   pgd: 1024 entries (two pages), index VA 39..30 -> a pmd page
  *   pmd:  512 entries (one page),  index VA 29..21 -> a pte page

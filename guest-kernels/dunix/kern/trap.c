@@ -1,4 +1,4 @@
-/* trap.c - every exception except TLB refills arrives here (hal/locore.S
+/* trap.c - every exception except TLB refills arrives here (hal/bare/locore.S
  * saved the registers in tf).  trap() sorts it by cause:
  *
  *   Interrupt            -> the HAL's interrupt router
