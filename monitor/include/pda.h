@@ -24,6 +24,7 @@
 #define PDA_LAST 112      /* the vCPU whose translations the real TLB holds */
 #define PDA_TIME 120      /* now_cycles(): Count extended to 64 bits (sched.c) */
 #define PDA_USER 144      /* the guest last entered ran in user mode (vtlb.c) */
+#define PDA_TIMER_DUE 152 /* the machine cycle the real Compare is set for (trap.c) */
 
 #ifndef __ASSEMBLER__
 #include "types.h"
@@ -41,6 +42,7 @@ struct pda {
   struct vcpu *last;
   u64 count_high, count_last, time_offset;
   u64 user;
+  u64 timer_due;
 };
 _Static_assert(__builtin_offsetof(struct pda, last) == PDA_LAST, "pda layout");
 #define PDA ((volatile struct pda *)PDA_VA)

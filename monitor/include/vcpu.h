@@ -29,7 +29,11 @@
 #include "mcall.h"
 #include "types.h"
 
-struct vtlb_entry { u64 hi, lo0, lo1, mask; };   /* as TLBR returns them */
+struct vtlb_entry {
+  u64 hi, lo0, lo1, mask;       /* as TLBR returns them */
+  u64 vmask;                    /* the VA bits that must equal hi's (R and VPN2 above the page) */
+  u64 asid;                     /* hi's ASID, or ~0 for a global entry (vtlb.c) */
+};
 struct l2tlb_entry { u64 tag, lo0, lo1, pad; };  /* tag = EntryHi | L2TLB_VALID */
 
 enum vcpu_state { VS_OFF, VS_RUNNABLE, VS_RUNNING, VS_IDLE, VS_BLOCKED, VS_HALTED };

@@ -116,8 +116,9 @@ void reflect_exception(struct vcpu *v, unsigned code, bool refill) {
  * EXL or ERL, its IM bit).  EPC is where the vCPU would resume. */
 bool deliver_interrupt(struct vcpu *v) {
   u64 st = v->cp0[CP0_STATUS];
+  if ((st & (ST_IE | ST_EXL | ST_ERL)) != ST_IE) return false;
   u64 ip = vcp0_read(v, CP0_CAUSE) & CAUSE_IP_MASK;
-  if (!(st & ST_IE) || (st & (ST_EXL | ST_ERL)) || !(ip & st & ST_IM_MASK)) return false;
+  if (!(ip & st & ST_IM_MASK)) return false;
   bool bd = v->in_exit && v->pc == v->x_epc && (v->x_cause & CAUSE_BD);
   enter_vector(v, EXC_INT, v->pc, bd, 0x180);
   return true;

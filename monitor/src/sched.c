@@ -141,6 +141,7 @@ enum outcome exit_interrupt(struct vcpu *v) {
   u32 cause = mfc0(13);
   v->kind = EX_INTERRUPT;
   if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);   /* lowers IP7 */
+  PDA->timer_due = 0;
   if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
   if (cause & CAUSE_IP(IRQ_DISK)) disk_intr();
   timers_check();
@@ -243,6 +244,7 @@ static void idle(void) {
     mtc0(12, ST_KX | ST_SX | ST_UX);
     u32 cause = mfc0(13);
     if (cause & CAUSE_IP(IRQ_TIMER)) mtc0(11, mfc0(9) - 1);
+    PDA->timer_due = 0;
     if (cause & CAUSE_IP(IRQ_IPI)) reg_write64(IPI_BASE, IPI_CLEAR, 1);
     if (cause & CAUSE_IP(IRQ_DISK)) disk_intr();
   }

@@ -73,11 +73,16 @@ static u64 guest_status(struct vcpu *v) {
          (st & (ST_CU1 | ST_FR));
 }
 
-/* The real timer fires at the end of the slice or at the vCPU's Compare. */
+/* The real timer fires at the end of the slice or at the vCPU's Compare.
+ * Compare is left alone while it is already set for that moment (most
+ * exits); exit_interrupt and the idle loop forget the setting. */
 static void arm_timer(struct vcpu *v) {
-  u64 now = now_cycles(), due = MIN(v->slice_start + sched_quantum, v->compare_due);
+  u64 due = MIN(v->slice_start + sched_quantum, v->compare_due);
+  if (due == PDA->timer_due) return;
+  u64 now = now_cycles();
   u64 delta = due > now ? (due - now) / 2 : 0;
   mtc0(11, mfc0(9) + (u32)MIN(MAX(delta, MIN_TIMER_COUNTS), 0x7FFFFFFF));
+  PDA->timer_due = delta >= MIN_TIMER_COUNTS && delta <= 0x7FFFFFFF ? due : 0;
 }
 
 void vcpu_resume(struct vcpu *v) {

@@ -104,5 +104,5 @@ void vcp0_reset(struct vcpu *v) {
   v->compare_due = ~0ull;                             /* until Compare is written */
   v->irq_pending = 0;
   for (unsigned i = 0; i < VTLB_SIZE; i++)
-    v->tlb[i] = (struct vtlb_entry){KSEG0_BASE + (u64)i * 0x2000, 0, 0, 0};
+    v->tlb[i] = (struct vtlb_entry){KSEG0_BASE + (u64)i * 0x2000, 0, 0, 0, ENTRYHI_VPN2_MASK, 0};
 }

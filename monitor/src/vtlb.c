@@ -65,12 +65,12 @@ static struct l2tlb_entry *l2_slot(struct vcpu *v, u64 key) {
 static void l2_flush(struct vcpu *v) { memset(v->l2tlb, 0, L2TLB_SIZE * sizeof *v->l2tlb); }
 
 /* ---- the virtual TLB ---- */
+/* The first entry matching va under asid (the R10000 leaves several matches
+ * undefined), from the fields vtlb_write precomputed. */
 static int vtlb_match(struct vcpu *v, u64 va, u64 asid) {
-  for (int i = 0; i < VTLB_SIZE; i++) {
-    const struct vtlb_entry *e = &v->tlb[i];
-    u64 vmask = ENTRYHI_VPN2_MASK & ~(e->mask | 0x1FFF);
-    if (((e->hi ^ va) & vmask) == 0 && (global(e) || (e->hi & ENTRYHI_ASID_MASK) == asid)) return i;
-  }
+  const struct vtlb_entry *e = v->tlb;
+  for (int i = 0; i < VTLB_SIZE; i++, e++)
+    if (((e->hi ^ va) & e->vmask) == 0 && (e->asid == asid || e->asid == ~0ull)) return i;
   return -1;
 }
 
@@ -133,6 +133,8 @@ void vtlb_write(struct vcpu *v, unsigned index) {
   e->hi = v->cp0[CP0_ENTRYHI] & (ENTRYHI_VPN2_MASK | ENTRYHI_ASID_MASK) & ~e->mask;
   e->lo0 = (v->cp0[CP0_ENTRYLO0] & 0xC0000003FFFFFFFEull) | g;
   e->lo1 = (v->cp0[CP0_ENTRYLO1] & 0xC0000003FFFFFFFEull) | g;
+  e->vmask = ENTRYHI_VPN2_MASK & ~(e->mask | 0x1FFF);
+  e->asid = g ? ~0ull : e->hi & ENTRYHI_ASID_MASK;
   if (e->mask == 0 && guest_mapped(e->hi) && (e->hi & ENTRYHI_ASID_MASK) == asid_now(v) && !regpage_pair(e->hi))
     fill_pair(v, e, e->hi);
 }

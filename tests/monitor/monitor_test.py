@@ -262,6 +262,19 @@ def hints():
 
 
 @scenario_fn
+def bench():
+    """The cost of each monitor path (printed for the record; the bounds only
+    catch a path gone badly wrong)."""
+    rc, out, err = run([vm("bench")])
+    costs = {m.group(1): int(m.group(2)) for m in re.finditer(r"^bench (\w+).*: (\d+) cycles each$", out, re.M)}
+    print(" ".join(f"{k}={v}" for k, v in costs.items()))
+    for k, bound in (("mfc0", 1500), ("mcall", 1500), ("tlbp", 3000), ("tlbwi", 2500), ("reflected", 20000), ("load", 100)):
+        expect(k in costs and costs[k] < bound, f"{k}: {costs.get(k)} cycles, bound {bound}")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
 def determinism():
     """The same machine twice gives the same output, statistics included
     (a 3-vCPU VM and a disk VM time-sharing 2 CPUs)."""
