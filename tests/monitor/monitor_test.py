@@ -300,6 +300,18 @@ def timing():
     return outs, errs
 
 
+@scenario_fn
+def lockstep():
+    """The monitor and its guests under --lockstep: a functional checker one
+    instruction behind finds no difference (two VMs, 3 vCPUs on 2 CPUs)."""
+    rc, out, err = run([vm("smp", vcpus=2), vm("cp0")], cpus=2, opts=["--lockstep"])
+    check_vm(out, 0, 2, min_ok=7)
+    check_vm(out, 1, 2, min_ok=30)
+    expect("no difference" in err, "lockstep found a difference")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
 out, err = SCENARIOS[scenario]()
 for f in failures:
     print("FAIL:", f)
