@@ -6,7 +6,8 @@ output: its "ok" lines, no "not ok", and how it ended ("halted, status 0",
 or "killed: ..." for the hostile guests).  For neighbours it also requires
 the output to be exactly what the same guest prints when it runs alone.
 
-Usage: monitor_test.py <discosim> <monitor.elf> <guest-dir> <scenario>
+Usage: monitor_test.py <discosim> <monitor.elf> <guest-dir> <scenario> [NAME=VALUE...]
+(the dunix scenario takes kernel=DUNIX_DISCO_ELF prog=STATIC_PROGRAM)
 """
 import os
 import re
@@ -15,10 +16,12 @@ import sys
 import tempfile
 
 discosim, monitor, gdir, scenario = sys.argv[1:5]
+options = dict(a.split("=", 1) for a in sys.argv[5:])
 
 
-def vm(guest, vcpus=1, mem="16M", data=(), args="", limit=None):
-    return dict(guest=guest, vcpus=vcpus, mem=mem, data=list(data), args=args, limit=limit)
+def vm(guest, vcpus=1, mem="16M", data=(), args="", limit=None, kernel=None):
+    """A VM running test guest `guest`, or the ELF file `kernel`."""
+    return dict(guest=guest, vcpus=vcpus, mem=mem, data=list(data), args=args, limit=limit, kernel=kernel)
 
 
 def pattern_disk(sectors, seed):
@@ -31,11 +34,11 @@ def pattern_disk(sectors, seed):
 
 
 def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_000, quantum=None, opts=(),
-        disk_us=5):
+        disk_us=5, isa="mips4", timeout=110):
     with tempfile.TemporaryDirectory() as tmp:
         disks, words = [], list(extra_words)
         for i, v in enumerate(vms):
-            img = open(os.path.join(gdir, v["guest"] + ".elf"), "rb").read()
+            img = open(v["kernel"] or os.path.join(gdir, v["guest"] + ".elf"), "rb").read()
             disks.append(img + b"\0" * (-len(img) % 512))
             words += [f"vm{i}.kernel={len(disks) - 1}", f"vm{i}.vcpus={v['vcpus']}", f"vm{i}.mem={v['mem']}"]
             own = []
@@ -54,14 +57,14 @@ def run(vms, nodes=1, cpus=1, node_mem="64M", extra_words=(), max_insns=400_000_
         cfg = os.path.join(tmp, "m.toml")
         with open(cfg, "w") as f:
             f.write(f'[machine]\nnodes = {nodes}\ncpus_per_node = {cpus}\nmemory_per_node = "{node_mem}"\n'
-                    f'endian = "big"\n[run]\nquantum = 1000\nmax_instructions = {max_insns}\n'
+                    f'endian = "big"\nisa = "{isa}"\n[run]\nquantum = 1000\nmax_instructions = {max_insns}\n'
                     f'[disk_timing]\ncommand_us = {disk_us}\nmb_per_s = 1000\n')
             f.write("[boot]\nargs = [" + ", ".join(f'"{w}"' for w in words) + "]\n")
             for n, d in enumerate(disks):
                 path = os.path.join(tmp, f"d{n}.img")
                 open(path, "wb").write(d)
                 f.write(f'[[disk]]\nimage = "{path}"\nwritable = true\n')
-        p = subprocess.run([discosim, "run", cfg, monitor] + list(opts), capture_output=True, text=True, timeout=110)
+        p = subprocess.run([discosim, "run", cfg, monitor] + list(opts), capture_output=True, text=True, timeout=timeout)
         return p.returncode, p.stdout, p.stderr
 
 
@@ -309,6 +312,29 @@ def lockstep():
     check_vm(out, 1, 2, min_ok=30)
     expect("no difference" in err, "lockstep found a difference")
     expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+
+@scenario_fn
+def dunix():
+    """The dunix guest kernel's Disco port under the monitor: a static Linux
+    program (fork, exec, wait, signals) in two VMs of 2 vCPUs on 2 CPUs, each
+    with its own copy of the root image, prints exactly what it prints under
+    the bare kernel (which also builds the image)."""
+    prog = options["prog"]
+    with tempfile.TemporaryDirectory() as tmp:
+        image = os.path.join(tmp, "root.img")
+        bare = subprocess.run([discosim, "guest", "--cpus", "2", "--image", image, prog, "/bin/" + os.path.basename(prog)],
+                              capture_output=True, text=True, timeout=300)
+        root = open(image, "rb").read()
+    args = f"root=0 init=/bin/{os.path.basename(prog)} cwd=/work quiet cpus=2 -- /bin/{os.path.basename(prog)}"
+    vms = [vm(None, vcpus=2, mem="128M", data=[root], args=args, kernel=options["kernel"]) for _ in range(2)]
+    rc, out, err = run(vms, cpus=2, node_mem="512M", isa="r2", max_insns=2_000_000_000, timeout=600)
+    for i in range(2):
+        lines = vm_lines(out, i, 2)
+        expect(lines == bare.stdout.splitlines(), f"vm{i}: output differs from the bare kernel's")
+        expect(f"disco: vm{i} halted, status {bare.returncode}" in out, f"vm{i}: status differs from bare {bare.returncode}")
+    expect(rc == bare.returncode, f"exit status {rc}, bare {bare.returncode}")
     return out, err
 
 
