@@ -52,6 +52,7 @@ void vm_halt(struct vm *vm, int status, const char *why);
 /* bootargs.c */
 void bootargs_parse(long argc, u64 argv);
 extern bool mon_stats;
+extern bool mon_quiet;   /* mon.quiet=1: no banner and no halt lines (errors still print) */
 /* elf.c */
 int elf_load(struct vm *vm);
 /* disk.c */

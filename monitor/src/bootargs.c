@@ -8,6 +8,7 @@
  *   vmN.args=WORDS      the guest's boot words (one argv word; split at spaces)
  *   vmN.limit=CYCLES    kill the VM once it has run this many cycles
  *   mon.stats=1         print each VM's exit statistics when it halts
+ *   mon.quiet=1         print no banner and no halt lines (errors still print)
  *   mon.quantum=CYCLES  the scheduler's time slice (default 200000)
  *
  * VMs are numbered from 0 without gaps.  A word the monitor does not know
@@ -18,6 +19,7 @@
 struct vm *vms[MAX_VMS];
 unsigned num_vms;
 bool mon_stats;
+bool mon_quiet;
 u64 sched_quantum = 200000;
 
 static bool prefix(const char *s, const char *p, const char **rest) {
@@ -97,6 +99,8 @@ void bootargs_parse(long argc, u64 argv) {
       vm_word(vm_get(id), rest + 1, w);
     } else if (prefix(w, "mon.stats=", &rest)) {
       mon_stats = rest[0] == '1';
+    } else if (prefix(w, "mon.quiet=", &rest)) {
+      mon_quiet = rest[0] == '1';
     } else if (prefix(w, "mon.quantum=", &rest) && number(rest, &n) && n >= 1000) {
       sched_quantum = n;
     } else {

@@ -14,8 +14,8 @@ void monitor_main(long argc, u64 argv, u64 envp) {
   (void)envp;
   cpu_boot_init();
   pmem_init(KV2MA(__monitor_end));
-  printf("disco: monitor on %u CPUs, %u nodes\n", num_cpus, pmem_num_nodes());
   bootargs_parse(argc, argv);
+  if (!mon_quiet) printf("disco: monitor on %u CPUs, %u nodes\n", num_cpus, pmem_num_nodes());
   vm_create_all();
   sched_init();
   cpu_start_others();

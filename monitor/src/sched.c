@@ -165,7 +165,7 @@ static void all_halted_check(void) {
     for (unsigned i = 0; i < num_vms; i++) vm_print_stats(vms[i]);
     print_refill_stats();
   }
-  printf("disco: all VMs halted\n");
+  if (!mon_quiet) printf("disco: all VMs halted\n");
   machine_exit(status);
 }
 

@@ -141,7 +141,7 @@ void vm_create_all(void) {
     v->regs[4] = (u64)argc;
     v->regs[5] = DG_KSEG + GPA_BOOTARGS;
     v->regs[6] = DG_KSEG + GPA_BOOTARGS + 8 * ((u64)argc + 1);
-    printf("disco: vm%u: %u vCPU%s, %lu MiB, kernel from disk %d, entry %lx\n", vm->id, vm->nvcpus,
+    if (!mon_quiet) printf("disco: vm%u: %u vCPU%s, %lu MiB, kernel from disk %d, entry %lx\n", vm->id, vm->nvcpus,
            vm->nvcpus > 1 ? "s" : "", (unsigned long)(vm->mem_bytes >> 20), vm->kernel_disk,
            (unsigned long)vm->entry);
     sched_make_runnable(v);
@@ -174,5 +174,5 @@ void vm_halt(struct vm *vm, int status, const char *why) {
   if (why)
     printf("disco: vm%u killed: %s\n", vm->id, why);
   else
-    printf("disco: vm%u halted, status %d\n", vm->id, status);
+    if (!mon_quiet) printf("disco: vm%u halted, status %d\n", vm->id, status);
 }

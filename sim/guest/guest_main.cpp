@@ -89,6 +89,59 @@ std::string kernel_path(const GuestCommand& cmd, bool big_endian) {
   return path;
 }
 
+// --monitor: the Disco monitor and dunix's Disco port, next to the binary.
+std::string monitor_path() {
+  std::string path = exe_dir() + "/monitor/monitor.elf";
+  if (!fs::is_regular_file(path))
+    throw std::runtime_error("the Disco monitor " + path + " is missing: build it with: ninja -C build monitor/monitor.elf");
+  return path;
+}
+
+std::string disco_kernel_path(const GuestCommand& cmd) {
+  if (!cmd.kernel.empty()) return kernel_path(cmd, true);
+  std::string path = exe_dir() + "/guest-kernels/dunix/dunix-disco.elf";
+  if (!fs::is_regular_file(path))
+    throw std::runtime_error("the Disco port of the guest kernel " + path +
+                             " is missing: build it with: ninja -C build guest-kernels/dunix/dunix-disco.elf");
+  return path;
+}
+
+// A raw disk image holding a file (the monitor loads a VM's kernel ELF from one).
+void raw_disk_of(const std::string& file, const std::string& image) {
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  bytes.resize((bytes.size() + 511) / 512 * 512, '\0');
+  std::ofstream out(image, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error(image + ": cannot write the kernel disk");
+}
+
+// The machine for --monitor: disks 2i (VM i's kernel, read-only) and 2i+1
+// (its root image), and the monitor's boot words (docs/monitor.md) - one
+// VM's worth of guest words each, which the monitor splits at spaces.
+void monitor_machine(const GuestCommand& cmd, MachineConfig& cfg, const std::string& kernel_disk,
+                     const std::vector<std::string>& roots, const std::vector<std::string>& guest_words) {
+  std::string args;
+  for (const std::string& w : guest_words) {
+    if (w.empty() || w.find_first_of(" \t") != std::string::npos)
+      throw std::runtime_error("guest --monitor: '" + w + "': the monitor passes a VM's words split at spaces, "
+                               "so no argument, --env or --kernel-arg may contain a space or be empty");
+    args += (args.empty() ? "" : " ") + w;
+  }
+  unsigned vcpus = cmd.vcpus ? *cmd.vcpus : 1;
+  cfg.disks.clear();
+  cfg.boot_args = {"mon.quiet=1"};
+  for (unsigned i = 0; i < cmd.vms; i++) {
+    cfg.disks.push_back(DiskConfig{.image = kernel_disk, .writable = false});
+    cfg.disks.push_back(DiskConfig{.image = roots[i], .writable = true});
+    cfg.boot_args.push_back(fmt::format("vm{}.kernel={}", i, 2 * i));
+    cfg.boot_args.push_back(fmt::format("vm{}.disks={}", i, 2 * i + 1));
+    cfg.boot_args.push_back(fmt::format("vm{}.vcpus={}", i, vcpus));
+    cfg.boot_args.push_back(fmt::format("vm{}.mem={}", i, cmd.vm_mem));
+    cfg.boot_args.push_back(fmt::format("vm{}.args={}", i, args));
+  }
+}
+
 // The machine: the config file, then what the program and the options need.
 MachineConfig machine_for(const GuestCommand& cmd, const ProgramInfo& prog, unsigned& cpus) {
   MachineConfig cfg = load_config(cmd.config.empty() ? std::string(DISCOSIM_GUEST_CONFIG) : cmd.config);
@@ -142,10 +195,19 @@ int run_guest(const GuestCommand& cmd) {
   }
   if (cmd.reuse_image && cmd.image.empty()) throw std::runtime_error("guest: --reuse-image needs --image FILE");
   std::string console_suffix = console_end(cmd.run.console_input);
+  if (cmd.monitor) {
+    if (!prog.big_endian) throw std::runtime_error("guest --monitor: the Disco monitor runs big-endian guests only");
+    if (cmd.vms == 0 || cmd.vms > 16) throw std::runtime_error("guest: --vms must be 1..16");
+    if (cmd.vcpus && (*cmd.vcpus == 0 || *cmd.vcpus > 32)) throw std::runtime_error("guest: --vcpus must be 1..32");
+    (void)parse_size(cmd.vm_mem);
+  } else if (cmd.vms != 1 || cmd.vcpus) {
+    throw std::runtime_error("guest: --vms and --vcpus need --monitor");
+  }
   unsigned cpus = 0;
   MachineConfig cfg = machine_for(cmd, prog, cpus);
-  std::string kernel = kernel_path(cmd, prog.big_endian);
+  std::string kernel = cmd.monitor ? disco_kernel_path(cmd) : kernel_path(cmd, prog.big_endian);
   (void)load_elf(kernel);  // a bad kernel file is refused now, not after the image is built
+  std::string monitor = cmd.monitor ? monitor_path() : std::string();
 
   // The root image: kept at --image, else in a scratch directory.
   std::unique_ptr<TempDir> scratch;
@@ -169,12 +231,36 @@ int run_guest(const GuestCommand& cmd) {
   cfg.boot_env = {"PATH=/bin:/usr/bin", "HOME=/work"};
   cfg.boot_env.insert(cfg.boot_env.end(), cmd.env.begin(), cmd.env.end());
 
+  std::string boot_image = kernel;
+  if (cmd.monitor) {   // the guest kernel's words become VM arguments; the monitor boots
+    std::vector<std::string> words;
+    for (auto w = cfg.boot_args.begin(); w != cfg.boot_args.end() && *w != "--"; ++w)
+      if (w->rfind("cpus=", 0) != 0) words.push_back(*w);   /* a VM has --vcpus CPUs */
+    words.push_back("setenv=PATH=/bin:/usr/bin");
+    words.push_back("setenv=HOME=/work");
+    for (const std::string& e : cmd.env) words.push_back("setenv=" + e);
+    words.push_back(fmt::format("cpus={}", cmd.vcpus ? *cmd.vcpus : 1));
+    words.push_back("--");
+    words.insert(words.end(), cmd.args.begin() + 1, cmd.args.end());
+    if (!scratch) scratch = std::make_unique<TempDir>();
+    std::string kernel_disk = scratch->path() + "/kernel.img";
+    raw_disk_of(kernel, kernel_disk);
+    std::vector<std::string> roots = {image};
+    for (unsigned i = 1; i < cmd.vms; i++) {   // every VM writes its own copy
+      roots.push_back(scratch->path() + fmt::format("/root-vm{}.img", i));
+      fs::copy_file(image, roots.back(), fs::copy_options::overwrite_existing);
+    }
+    monitor_machine(cmd, cfg, kernel_disk, roots, words);
+    cfg.boot_env.clear();
+    boot_image = monitor;
+  }
+
   ConsoleTap console;
   RunOptions run = cmd.run;
   run.console = console.file();
   run.console_suffix = console_suffix;
   apply_run_options(cfg, run);
-  RunResult r = run_machine(cfg, kernel, RunStart::Kernel, run);
+  RunResult r = run_machine(cfg, boot_image, RunStart::Kernel, run);
   if (r.exit_code == kPanicStatus && console.saw_panic()) {
     std::fflush(stdout);
     std::fprintf(stderr, "discosim: guest: kernel panic\n");

@@ -39,9 +39,11 @@ static unsigned parse_uint(const char *s) {
 
 static char *default_env[] = {"PATH=/bin:/usr/bin:/sbin:/usr/sbin", "HOME=/", NULL};
 static char *init_argv_buf[64];
+static char *init_envp_buf[64];   /* boot env, then setenv= words */
 
 static void parse_args(void) {
-  int i = 1;
+  int i = 1, nenv = 0;
+  for (char **e = boot_envp; e && *e && nenv < (int)ARRAY_SIZE(init_envp_buf) - 1; e++) init_envp_buf[nenv++] = *e;
   for (; i < boot_argc; i++) {
     const char *a = boot_argv[i];
     if (!strcmp(a, "--")) {
@@ -56,6 +58,9 @@ static void parse_args(void) {
     else if (!strncmp(a, "init=", 5)) opt.init = a + 5;
     else if (!strncmp(a, "cwd=", 4)) opt.cwd = a + 4;
     else if (!strncmp(a, "cpus=", 5)) opt.cpus = parse_uint(a + 5);
+    else if (!strncmp(a, "setenv=", 7)) {
+      if (nenv < (int)ARRAY_SIZE(init_envp_buf) - 1) init_envp_buf[nenv++] = (char *)a + 7;
+    }
     else printk("dunix: ignoring unknown boot option '%s'\n", a);
   }
   int n = 0;
@@ -63,7 +68,8 @@ static void parse_args(void) {
   for (; i < boot_argc && n < (int)ARRAY_SIZE(init_argv_buf) - 1; i++) init_argv_buf[n++] = boot_argv[i];
   init_argv_buf[n] = NULL;
   opt.init_argv = init_argv_buf;
-  opt.init_envp = boot_envp && boot_envp[0] ? boot_envp : default_env;
+  init_envp_buf[nenv] = NULL;
+  opt.init_envp = nenv ? init_envp_buf : default_env;
 }
 
 /* ---- shutdown -------------------------------------------------------------- */
