@@ -25,6 +25,7 @@
  *                                                      (the monitor hands out zeroed pages anyway)
  *   12  MC_FREE_PAGE    gpa                            0: the guest freed the page; the monitor
  *                                                      takes its machine page back (zeros later)
+ *   13  MC_CONSOLE_WRITE gpa    len                    len: len bytes of console output (at most 4096)
  */
 #ifndef DISCO_MCALL_H
 #define DISCO_MCALL_H
@@ -41,7 +42,8 @@
 #define MC_IDLE 10
 #define MC_ZERO_PAGE 11
 #define MC_FREE_PAGE 12
-#define MC_COUNT 13          /* one past the last call */
+#define MC_CONSOLE_WRITE 13
+#define MC_COUNT 14          /* one past the last call */
 
 /* MC_INFO what= */
 #define MCI_VCPU_ID 0

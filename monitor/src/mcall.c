@@ -19,6 +19,19 @@ static enum outcome mc_putc(struct vcpu *v) {
   return RET(0);
 }
 
+/* A buffer of console output in one call, from guest-physical memory. */
+static enum outcome mc_console_write(struct vcpu *v) {
+  u64 gpa = A(0), len = A(1), ma;
+  if (len > 4096) return RET(MCE_INVAL);
+  if (gpa >= v->vm->mem_bytes || len > v->vm->mem_bytes - gpa) return RET(MCE_FAULT);
+  for (u64 i = 0; i < len; i++) {
+    if (i == 0 || ((gpa + i) & (PAGE_SIZE - 1)) == 0) gpa_to_ma(v->vm, gpa + i, &ma);
+    else ma++;
+    vm_putc(v->vm, *(volatile char *)MA2KV(ma));
+  }
+  return RET(len);
+}
+
 /* Console input belongs to vm0 (the board has one UART). */
 static enum outcome mc_getc(struct vcpu *v) {
   int c = v->vm->id == 0 ? console_getc() : -1;
@@ -112,6 +125,7 @@ static const exit_fn mcalls[MC_COUNT] = {
   [MC_INFO] = mc_info,           [MC_DISK_READ] = mc_disk_read, [MC_DISK_WRITE] = mc_disk_write,
   [MC_IPI_SEND] = mc_ipi_send,   [MC_IPI_CLEAR] = mc_ipi_clear, [MC_VCPU_START] = mc_vcpu_start,
   [MC_IDLE] = mc_idle,           [MC_ZERO_PAGE] = mc_page_hint, [MC_FREE_PAGE] = mc_page_hint,
+  [MC_CONSOLE_WRITE] = mc_console_write,
 };
 
 enum outcome exit_syscall(struct vcpu *v) {

@@ -138,7 +138,8 @@ def user():
 @scenario_fn
 def disk():
     rc, out, err = run([vm("disk", data=[pattern_disk(64, 0x1234)], args="seed=1234")])
-    check_vm(out, 0, 1, min_ok=20)
+    lines = check_vm(out, 0, 1, min_ok=22)
+    expect("console write: one call for the whole line" in lines, "MC_CONSOLE_WRITE's line")
     expect(rc == 0, f"exit status {rc}")
     return out, err
 

@@ -48,6 +48,11 @@ long gmain(long argc, char **argv) {
   checkx(mcall(MC_DISK_READ, 0, 60, 8, 0x400000), (unsigned long)MCE_INVAL, "sectors past the end: refused");
   checkx(mcall(MC_DISK_READ, 0, 0, 0, 0x400000), (unsigned long)MCE_INVAL, "zero sectors: refused");
   checkx(mcall(MC_GETC, 0, 0, 0, 0), (unsigned long)MCE_AGAIN, "no console input");
+  static const char msg[] = "console write: one call for the whole line\n";
+  unsigned long mgpa = 0x430FF0;   /* across a page boundary */
+  memcpy((void *)DG_XPHYS_P2V(mgpa), msg, sizeof msg - 1);
+  checkx(mcall(MC_CONSOLE_WRITE, mgpa, sizeof msg - 1, 0, 0), sizeof msg - 1, "MC_CONSOLE_WRITE returns its length");
+  checkx(mcall(MC_CONSOLE_WRITE, mem - 4, 8, 0, 0), (unsigned long)MCE_FAULT, "console write past its memory: refused");
   checkx(mcall(99, 0, 0, 0, 0), (unsigned long)MCE_NOSYS, "an unknown monitor call");
   checkx(mcall(-1, 0, 0, 0, 0), (unsigned long)MCE_NOSYS, "a negative monitor call");
   checkx(mcall(MC_INFO, 77, 0, 0, 0), (unsigned long)MCE_INVAL, "an unknown MC_INFO");
