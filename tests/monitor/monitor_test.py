@@ -279,6 +279,16 @@ def bench():
 
 
 @scenario_fn
+def fpu():
+    """Two VMs using the FPU time-share one CPU with a short slice."""
+    rc, out, err = run([vm("fpu"), vm("fpu")], cpus=1, quantum=20000)
+    check_vm(out, 0, 2, min_ok=1)
+    check_vm(out, 1, 2, min_ok=1)
+    expect(stat(out, "interrupt", 0) > 10, "the VMs were switched")
+    expect(rc == 0, f"exit status {rc}")
+    return out, err
+
+@scenario_fn
 def determinism():
     """The same machine twice gives the same output, statistics included
     (a 3-vCPU VM and a disk VM time-sharing 2 CPUs)."""
