@@ -329,24 +329,31 @@ def lockstep():
 @scenario_fn
 def dunix():
     """The dunix guest kernel's Disco port under the monitor: a static Linux
-    program (fork, exec, wait, signals) in two VMs of 2 vCPUs on 2 CPUs, each
-    with its own copy of the root image, prints exactly what it prints under
-    the bare kernel (which also builds the image)."""
+    program (fork, exec, wait, signals) in two VMs of 2 vCPUs on 2 CPUs, then
+    in 8 VMs of 1 vCPU on 4 CPUs of 4 nodes (1 GiB: RAM above the I/O
+    window), each VM with its own copy of the root image, prints exactly what
+    it prints under the bare kernel (which also builds the image)."""
     prog = options["prog"]
     with tempfile.TemporaryDirectory() as tmp:
         image = os.path.join(tmp, "root.img")
         bare = subprocess.run([discosim, "guest", "--cpus", "2", "--image", image, prog, "/bin/" + os.path.basename(prog)],
                               capture_output=True, text=True, timeout=300)
         root = open(image, "rb").read()
-    args = f"root=0 init=/bin/{os.path.basename(prog)} cwd=/work quiet cpus=2 -- /bin/{os.path.basename(prog)}"
-    vms = [vm(None, vcpus=2, mem="128M", data=[root], args=args, kernel=options["kernel"]) for _ in range(2)]
-    rc, out, err = run(vms, cpus=2, node_mem="512M", isa="r2", max_insns=2_000_000_000, timeout=600)
-    for i in range(2):
-        lines = vm_lines(out, i, 2)
-        expect(lines == bare.stdout.splitlines(), f"vm{i}: output differs from the bare kernel's")
-        expect(f"disco: vm{i} halted, status {bare.returncode}" in out, f"vm{i}: status differs from bare {bare.returncode}")
-    expect(rc == bare.returncode, f"exit status {rc}, bare {bare.returncode}")
-    return out, err
+    name = os.path.basename(prog)
+    outs, errs = "", ""
+    # (VMs, vCPUs each, nodes, CPUs per node, memory per VM, per node)
+    for nvms, vcpus, nodes, cpus, mem, node_mem in ((2, 2, 1, 2, "128M", "512M"), (8, 1, 4, 1, "64M", "256M")):
+        args = f"root=0 init=/bin/{name} cwd=/work quiet cpus={vcpus} -- /bin/{name}"
+        vms = [vm(None, vcpus=vcpus, mem=mem, data=[root], args=args, kernel=options["kernel"]) for _ in range(nvms)]
+        rc, out, err = run(vms, nodes=nodes, cpus=cpus, node_mem=node_mem, isa="r2", max_insns=4_000_000_000,
+                           timeout=600)
+        for i in range(nvms):
+            lines = vm_lines(out, i, nvms)
+            expect(lines == bare.stdout.splitlines(), f"{nvms} VMs: vm{i}: output differs from the bare kernel's")
+            expect(f"disco: vm{i} halted, status {bare.returncode}" in out, f"{nvms} VMs: vm{i}: status differs")
+        expect(rc == bare.returncode, f"{nvms} VMs: exit status {rc}, bare {bare.returncode}")
+        outs, errs = outs + out, errs + err
+    return outs, errs
 
 
 out, err = SCENARIOS[scenario]()
