@@ -30,6 +30,7 @@ static spinlock_t sched_lock;
 static struct vcpu *all[MAX_ALL];
 static unsigned nall, cursor;
 static volatile u64 idle_cpus;        /* bit n: CPU n is in the idle loop */
+volatile unsigned active_vcpus;       /* started and not halted (sched_lock) */
 u64 idle_cycles[64];                  /* per CPU, for the statistics */
 
 /* Machine time in cycles, from this CPU's Count (exact, one count per two
@@ -78,6 +79,7 @@ static void kick_idle_cpu(void) {
 void sched_make_runnable(struct vcpu *v) {
   spin_lock(&sched_lock);
   bool woke = v->state == VS_OFF || v->state == VS_IDLE;
+  if (v->state == VS_OFF) active_vcpus++;
   if (woke) v->state = VS_RUNNABLE;
   spin_unlock(&sched_lock);
   if (woke) kick_idle_cpu();
@@ -182,7 +184,7 @@ void sched_exit(struct vcpu *v, enum outcome o) {
    * vCPU become IDLE or BLOCKED: whoever wakes it (post_irq, vcpu_unblock)
    * either sees that state or ran before this check, which then sees the
    * interrupt or the finished request. */
-  if (v->vm->halted) v->state = VS_HALTED;
+  if (v->vm->halted) v->state = VS_HALTED, active_vcpus--;
   else if (v->next_state == VS_IDLE && !wake_pending(v)) v->state = VS_IDLE;
   else if (v->next_state == VS_BLOCKED && v->disk_busy) v->state = VS_BLOCKED;
   else v->state = VS_RUNNABLE;
@@ -204,6 +206,7 @@ static struct vcpu *pick(void) {
       v->on_cpu = (int)this_cpu();
     } else if (c->state == VS_RUNNABLE) {
       c->state = VS_HALTED;
+      active_vcpus--;
     }
   }
   spin_unlock(&sched_lock);
