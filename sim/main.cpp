@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
                   "run the program in dunix's Disco port, in virtual machines of the Disco monitor (docs/monitor.md)");
   guest->add_option("--vms", gcmd.vms, "with --monitor: identical VMs, each with its own copy of the root image");
   guest->add_option("--vcpus", gcmd.vcpus, "with --monitor: virtual CPUs per VM (default 1)");
-  guest->add_option("--vm-mem", gcmd.vm_mem, "with --monitor: each VM's memory (default 64M)");
+  guest->add_option("--vm-mem", gcmd.vm_mem, "with --monitor: each VM's memory (default 256M)");
   add_common_run_options(guest, gcmd.run);
   guest->prefix_command();  // the program and its arguments follow the options
   guest->footer("Usage: discosim guest [OPTIONS] [--] PROGRAM [ARGS...]\n"

@@ -43,8 +43,9 @@
  * kernel mode, guest VA DG_REGPAGE (0x7000, so `ld t0, DG_REG(12)($zero)`
  * reads Status without a register) holds its virtual CP0, one 64-bit word
  * per register number, the very words MFC0/MTC0 work on.  Loads and stores
- * there do not trap.  Read any register but Count and Random (computed);
- * Cause's IP bits are as of the last entry into the guest.  Write only
+ * there do not trap.  Read any register but Random (computed); Cause's IP
+ * bits and Count are as of the last entry into the guest (a guest's trap
+ * handler, entered through the monitor, reads a fresh Count for free).  Write only
  * registers without side effects - Status (IE, EXL, KSU, IM: a newly
  * enabled pending interrupt is taken at the next exit, at the latest the
  * end of the time slice), EPC, ErrorEPC, EntryLo0/1, PageMask, Index,

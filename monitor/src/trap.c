@@ -77,7 +77,11 @@ static u64 guest_status(struct vcpu *v) {
  * Compare is left alone while it is already set for that moment (most
  * exits); exit_interrupt and the idle loop forget the setting. */
 static void arm_timer(struct vcpu *v) {
-  u64 due = MIN(v->slice_start + sched_quantum, v->compare_due);
+  extern volatile unsigned active_vcpus;
+  /* alone on the machine, a vCPU needs no time slice (a long one still
+   * bounds how late anything else is noticed) */
+  u64 slice = active_vcpus > 1 ? sched_quantum : 64 * sched_quantum;
+  u64 due = MIN(v->slice_start + slice, v->compare_due);
   if (due == PDA->timer_due) return;
   u64 now = now_cycles();
   u64 delta = due > now ? (due - now) / 2 : 0;
@@ -89,6 +93,7 @@ void vcpu_resume(struct vcpu *v) {
   deliver_interrupt(v);
   v->entry_status = guest_status(v);
   v->cp0[CP0_CAUSE] = vcp0_read(v, CP0_CAUSE);    /* the register page shows the IP bits */
+  v->cp0[CP0_COUNT] = vcp0_read(v, CP0_COUNT);    /* ... and Count, as of this entry */
   dmtc0(10, v->cp0[CP0_ENTRYHI] & ENTRYHI_ASID_MASK);
   tlb_gen_check(v);
   regpage_switch(v);

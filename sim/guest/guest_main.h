@@ -24,7 +24,7 @@ struct GuestCommand {
   bool monitor = false;             // --monitor: run dunix's Disco port in VMs of the Disco monitor
   unsigned vms = 1;                 // --vms K: identical VMs, each with its own copy of the root image
   std::optional<unsigned> vcpus;    // --vcpus N: virtual CPUs per VM (default: --cpus, else 1)
-  std::string vm_mem = "64M";       // --vm-mem SIZE: each VM's memory
+  std::string vm_mem = "256M";      // --vm-mem SIZE: each VM's memory (as configs/guest.toml's node)
   std::optional<unsigned> cpus;     // --cpus N
   std::string disk_size;            // --disk-size SIZE ("" : content x 2 + 32 MiB)
   std::string image;                // --image FILE: keep the image there

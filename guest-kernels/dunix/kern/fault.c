@@ -44,11 +44,13 @@ static bool beyond_eof(struct inode *ip, u64 off) {
   return r;
 }
 
-/* The stack grows down into the gap below it, up to USER_STACK_MAX. */
+/* The stack grows down into the gap below it, up to the process's
+ * RLIMIT_STACK (8 MiB by default), as Linux's, and never past USER_STACK_MAX. */
 static struct vma *grow_stack(struct vmspace *vm, u64 va) {
   for (struct vma *v = vm->vmas; v; v = v->next) {
     if (!(v->flags & VMA_GROWSDOWN) || va >= v->start) continue;
-    if (vm->stack_top - ROUNDDOWN(va, PAGE_SIZE) > USER_STACK_MAX) return NULL;
+    u64 limit = current && current->proc ? current->proc->rlimit_cur[LINUX_RLIMIT_STACK] : USER_STACK_MAX;
+    if (vm->stack_top - ROUNDDOWN(va, PAGE_SIZE) > MIN(limit, USER_STACK_MAX)) return NULL;
     u64 newstart = ROUNDDOWN(va, PAGE_SIZE);
     for (struct vma *o = vm->vmas; o; o = o->next)
       if (o != v && o->end > newstart && o->start < v->start) return NULL;

@@ -2,11 +2,11 @@
  * Disco monitor: interrupt enable is a store to the privileged-register page
  * (no trap), the CPU id and current task come from the PDA (pda.h).
  *
- * The accounting counter differs from the bare HAL's: reading Count is an
- * emulated MFC0 here (hundreds of cycles), far too dear for every trap, so
- * hal_counter() returns Count as of the last timer tick (the timer handler
- * reads it then): CPU time is charged a tick at a time, as classic Unix
- * kernels did by sampling. */
+ * The accounting counter differs from the bare HAL's: MFC0 of Count is
+ * emulated here (hundreds of cycles), far too dear for every trap, so
+ * hal_counter() reads the privileged-register page's Count, which the
+ * monitor refreshes at every entry into the guest - and a trap reaches the
+ * guest kernel through the monitor, so at trap entry it is current. */
 #ifndef DUNIX_HAL_INLINE_H
 #define DUNIX_HAL_INLINE_H
 
@@ -27,7 +27,7 @@ static inline void hal_intr_on(void) {
 static inline void hal_set_tls(u64 tls) { PDA->tls = tls; }
 
 extern u64 hal_counter_ns_mult;
-static inline u32 hal_counter(void) { return (u32)PDA->soft_count; }
+static inline u32 hal_counter(void) { return (u32)VREG(CP0_COUNT); }
 static inline u64 hal_counter_ns(u32 delta) { return ((u64)delta * hal_counter_ns_mult) >> 32; }
 
 #endif

@@ -43,9 +43,7 @@ void hal_timer_arm(u64 ns) {
   u64 counts = ns * clock_mhz / 2000;
   if (counts < 100) counts = 100;
   if (counts > 0x7FFFFFFF) counts = 0x7FFFFFFF;
-  u32 now = read_count();
-  PDA->soft_count = now;   /* hal_counter(): Count as of this tick */
-  write_compare(now + (u32)counts);
+  write_compare(read_count() + (u32)counts);
   write_status(read_status() | ST_IM(IRQ_TIMER));
 }
 

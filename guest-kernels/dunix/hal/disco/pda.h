@@ -17,7 +17,6 @@
 #define PDA_CURRENT 24   /* struct task * */
 #define PDA_CPUID 32
 #define PDA_TLS 40       /* the running task's UserLocal (TLS pointer), for RDHWR $29 */
-#define PDA_SOFT_COUNT 48 /* Count as of the last timer tick (hal_counter) */
 #define CONTEXT_PTEBASE_SHIFT 23
 
 /* Assembly: reg = this CPU's PDA, using tmp (both clobbered). */
@@ -38,7 +37,6 @@ struct pda {
   struct task *current;
   u64 cpuid;
   u64 tls;
-  u64 soft_count;
 };
 _Static_assert(__builtin_offsetof(struct pda, cpuid) == PDA_CPUID, "pda layout");
 _Static_assert(__builtin_offsetof(struct pda, tls) == PDA_TLS, "pda layout");
