@@ -75,6 +75,7 @@ struct vcpu {
   volatile int disk_busy;       /* a disk request of its is in flight (disk.c) */
   struct disk_req *disk_req;    /* its one request (mcall.c fills it) */
   volatile int on_cpu;          /* the CPU running it, or -1 */
+  int last_cpu;                 /* the CPU it last ran on (affinity), or -1 */
   struct vm *vm;
   unsigned id;                  /* within its VM */
   unsigned gid;                 /* index in sched.c's table */

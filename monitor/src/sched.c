@@ -54,7 +54,7 @@ void time_init(void) {
 void vcpu_init(struct vcpu *v, struct vm *vm, unsigned id) {
   v->vm = vm;
   v->id = id;
-  v->on_cpu = -1;
+  v->on_cpu = v->last_cpu = -1;
   v->state = VS_OFF;
   v->l2tlb = kalloc(L2TLB_SIZE * sizeof(struct l2tlb_entry));
   v->cp0 = kalloc(PAGE_SIZE);     /* the privileged-register page */
@@ -194,20 +194,29 @@ void sched_exit(struct vcpu *v, enum outcome o) {
   sched_loop();
 }
 
+/* The next runnable vCPU round-robin, preferring one that last ran on this
+ * CPU (affinity: its memory was allocated on this node, and if it ran last
+ * here the real TLB still holds its translations); any other otherwise. */
 static struct vcpu *pick(void) {
-  struct vcpu *v = 0;
+  struct vcpu *v = 0, *other = 0;
+  unsigned at = 0;
   spin_lock(&sched_lock);
   for (unsigned k = 0; k < nall && !v; k++) {
     struct vcpu *c = all[(cursor + k) % nall];
-    if (c->state == VS_RUNNABLE && !c->vm->halted) {
-      v = c;
-      cursor = (cursor + k + 1) % nall;
-      v->state = VS_RUNNING;
-      v->on_cpu = (int)this_cpu();
-    } else if (c->state == VS_RUNNABLE) {
+    if (c->state == VS_RUNNABLE && c->vm->halted) {
       c->state = VS_HALTED;
       active_vcpus--;
+    } else if (c->state == VS_RUNNABLE && (c->last_cpu == (int)this_cpu() || c->last_cpu < 0)) {
+      v = c, at = k;
+    } else if (c->state == VS_RUNNABLE && !other) {
+      other = c, at = k;
     }
+  }
+  if (!v) v = other;
+  if (v) {
+    cursor = (cursor + at + 1) % nall;
+    v->state = VS_RUNNING;
+    v->on_cpu = v->last_cpu = (int)this_cpu();
   }
   spin_unlock(&sched_lock);
   return v;
