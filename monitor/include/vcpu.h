@@ -85,6 +85,7 @@ struct vcpu {
   u64 user_cycles, super_cycles; /* guest time, by the real mode it ran in */
   struct exit_stat exits[EX_KINDS];
   u64 mcalls[MC_COUNT];
+  u64 fused_erets;              /* ERETs emulated with the TLB write before them */
 };
 _Static_assert(__builtin_offsetof(struct vcpu, fcsr) == VC_FCSR, "vcpu layout");
 _Static_assert(__builtin_offsetof(struct vcpu, entry_status) == VC_ENTRY_STATUS, "vcpu layout");

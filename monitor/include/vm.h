@@ -34,8 +34,9 @@ struct vm {
   volatile int halted;              /* set once; its vCPUs stop at their next exit */
   int status;                       /* exit status (MC_HALT), 255 when killed */
   u64 used_cycles;                  /* CPU time charged to the VM */
-  char line[160];                   /* console output, flushed per line */
+  char line[4096];                  /* console output, flushed per line */
   unsigned line_len;
+  bool mid_line;                    /* the last flush was a full buffer, not a line's end */
 };
 
 extern struct vm *vms[MAX_VMS];

@@ -64,6 +64,20 @@ static enum outcome emulate_tlb(struct vcpu *v, unsigned fn) {
   }
 }
 
+/* A refill handler ends "tlbwr; eret" (dunix's does): when the instruction
+ * after an emulated TLB write is ERET, it is emulated in the same exit, which
+ * saves the guest a second trap per refill.  Nothing can come between the
+ * two - the guest is at virtual EXL, so no interrupt is delivered there. */
+#define INSN_ERET 0x42000018u
+static bool fused_eret(struct vcpu *v) {
+  u32 insn;
+  if (!guest_fetch(v, v->pc, &insn) || insn != INSN_ERET) return false;
+  emulate_eret(v);
+  v->kind = EX_TLB_WRITE;
+  v->fused_erets++;
+  return true;
+}
+
 enum outcome exit_cpu_unusable(struct vcpu *v) {
   if (CAUSE_CE(v->x_cause) == 1 && (v->cp0[CP0_STATUS] & ST_CU1)) {
     v->fpu_used = true;   /* CU1 set through the register page: enable it now */
@@ -91,6 +105,7 @@ enum outcome exit_cpu_unusable(struct vcpu *v) {
     o = REFLECT;
   }
   if (o == RESUME) v->pc = next;
+  if (o == RESUME && v->kind == EX_TLB_WRITE && !(v->x_cause & CAUSE_BD) && fused_eret(v)) o = RESUME;
   if (o == REFLECT) v->x_cause = (v->x_cause & ~0x7Cull) | EXC_RI << 2;  /* unknown to the R10000: RI */
   return o;
 }

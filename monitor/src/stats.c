@@ -14,10 +14,10 @@ static const char *const kind_names[EX_KINDS] = {
 
 void vm_print_stats(struct vm *vm) {
   struct exit_stat sum[EX_KINDS] = {0};
-  u64 mc[MC_COUNT] = {0}, user = 0, super = 0, monitor = 0;
+  u64 mc[MC_COUNT] = {0}, user = 0, super = 0, monitor = 0, fused = 0;
   for (unsigned c = 0; c < vm->nvcpus; c++) {
     struct vcpu *v = vm->vcpus[c];
-    user += v->user_cycles, super += v->super_cycles;
+    user += v->user_cycles, super += v->super_cycles, fused += v->fused_erets;
     for (unsigned k = 0; k < EX_KINDS; k++) monitor += v->exits[k].cycles;
     for (unsigned k = 0; k < EX_KINDS; k++) sum[k].count += v->exits[k].count, sum[k].cycles += v->exits[k].cycles;
     for (unsigned k = 0; k < MC_COUNT; k++) mc[k] += v->mcalls[k];
@@ -27,6 +27,7 @@ void vm_print_stats(struct vm *vm) {
   for (unsigned k = 0; k < EX_KINDS; k++)
     if (sum[k].count)
       rt_printf(" %s=%lu/%lu", kind_names[k], (unsigned long)sum[k].count, (unsigned long)sum[k].cycles);
+  if (fused) rt_printf(" (ERETs fused with the TLB write before them: %lu)", (unsigned long)fused);
   rt_printf("\ndisco: vm%u mcalls:", vm->id);
   for (unsigned k = 0; k < MC_COUNT; k++)
     if (mc[k]) rt_printf(" %u=%lu", k, (unsigned long)mc[k]);

@@ -148,11 +148,15 @@ void vm_create_all(void) {
   }
 }
 
+/* A line gets its "[vmN] " prefix once, at its start: a line longer than
+ * the buffer goes out in pieces, and only the first is prefixed (other VMs'
+ * lines may then fall between the pieces). */
 static void flush_line(struct vm *vm) {
   console_lock();
-  if (num_vms > 1) rt_printf("[vm%u] ", vm->id);
+  if (num_vms > 1 && !vm->mid_line) rt_printf("[vm%u] ", vm->id);
   for (unsigned i = 0; i < vm->line_len; i++) rt_putc(vm->line[i]);
   console_unlock();
+  vm->mid_line = vm->line_len && vm->line[vm->line_len - 1] != '\n';
   vm->line_len = 0;
 }
 
