@@ -121,7 +121,8 @@ def hello():
 @scenario_fn
 def cp0():
     rc, out, err = run([vm("cp0")])
-    check_vm(out, 0, 1, min_ok=30)
+    check_vm(out, 0, 1, min_ok=32)
+    expect("ERETs fused with the TLB write before them: 1)" in out, "tlbwr; eret in one exit")
     expect(stat(out, "idle") == 1, "one idle exit")
     expect(rc == 0, f"exit status {rc}")
     return out, err

@@ -13,6 +13,7 @@ extern char ds_branch[], ds_target[];
 void ds_trap(void);
 long ds_mfc0(long a);
 void ds_jr_mtc0(unsigned long v);
+void tlbwr_eret(void);
 
 static volatile int seen;
 static volatile unsigned long seen_vec, seen_cause, seen_epc, seen_bad, seen_hi, seen_ctx, seen_xctx;
@@ -105,6 +106,14 @@ static void tlb_ops(void) {
   __asm__ volatile("tlbp" ::: "memory");
   check((int)mfc0(0) >= 8, "TLBWR writes an entry at or above Wired");
   mtc0(6, 0);
+  /* "tlbwr; eret" as a refill handler ends: one exit for both */
+  dmtc0(10, 0x70000 | 5);
+  dmtc0(2, LO(0x307000, ENTRYLO_V | ENTRYLO_D));
+  dmtc0(3, 0);
+  *(volatile unsigned long *)DG_XPHYS_P2V(0x307000) = 0x7e7;
+  tlbwr_eret();
+  check(!(mfc0(12) & ST_EXL), "TLBWR then ERET: back at the caller, EXL clear");
+  checkx(*(volatile unsigned long *)0x70000, 0x7e7, "... with the entry written");
   /* a global entry matches under any ASID; a non-global one does not */
   set_entry(4, 0x20000, LO(0x302000, ENTRYLO_V | ENTRYLO_D | ENTRYLO_G), LO(0x303000, ENTRYLO_G), 0);
   *(volatile unsigned long *)DG_XPHYS_P2V(0x302000) = 77;

@@ -89,3 +89,15 @@ user_prog_end:
         .data
 saved_sp:
         .space  24
+
+# tlbwr_eret(): write a random TLB entry and return to the caller through
+# ERET, as a refill handler ends (the monitor emulates both in one exit).
+        .text
+        .globl  tlbwr_eret
+tlbwr_eret:
+        dmtc0   $31, $14
+        mfc0    $8, $12
+        ori     $8, $8, ST_EXL
+        mtc0    $8, $12
+        tlbwr
+        eret
