@@ -81,11 +81,19 @@ static u64 take(struct pool *p, unsigned npages) {
   return ma;
 }
 
+/* Zeroes whole pages eight doublewords at a time: every page a VM gets is
+ * zeroed here, so this is most of what a guest's first touch of a page
+ * costs (the generic memset stores one doubleword per loop). */
+static void zero_pages(u64 ma, unsigned npages) {
+  volatile u64 *p = MA2KV(ma), *end = p + npages * PAGE_SIZE / 8;
+  for (; p < end; p += 8) p[0] = p[1] = p[2] = p[3] = p[4] = p[5] = p[6] = p[7] = 0;
+}
+
 u64 pmem_alloc_contig(unsigned node, unsigned npages) {
   for (unsigned i = 0; i < nnodes; i++) {
     u64 ma = take(&pools[(node + i) % nnodes], npages);
     if (ma) {
-      memset(MA2KV(ma), 0, npages * PAGE_SIZE);
+      zero_pages(ma, npages);
       for (unsigned k = 0; k < npages; k++) memmap(ma + k * PAGE_SIZE)->flags = MM_MONITOR;
       return ma;
     }
