@@ -76,6 +76,7 @@ struct vcpu {
   struct disk_req *disk_req;    /* its one request (mcall.c fills it) */
   volatile int on_cpu;          /* the CPU running it, or -1 */
   int last_cpu;                 /* the CPU it last ran on (affinity), or -1 */
+  u64 runnable_since;           /* when it last became RUNNABLE (sched_lock) */
   struct vm *vm;
   unsigned id;                  /* within its VM */
   unsigned gid;                 /* index in sched.c's table */

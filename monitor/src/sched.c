@@ -28,7 +28,7 @@ void print_refill_stats(void);
 
 static spinlock_t sched_lock;
 static struct vcpu *all[MAX_ALL];
-static unsigned nall, cursor;
+static unsigned nall;
 static volatile u64 idle_cpus;        /* bit n: CPU n is in the idle loop */
 volatile unsigned active_vcpus;       /* started and not halted (sched_lock) */
 u64 idle_cycles[64];                  /* per CPU, for the statistics */
@@ -80,7 +80,7 @@ void sched_make_runnable(struct vcpu *v) {
   spin_lock(&sched_lock);
   bool woke = v->state == VS_OFF || v->state == VS_IDLE;
   if (v->state == VS_OFF) active_vcpus++;
-  if (woke) v->state = VS_RUNNABLE;
+  if (woke) v->state = VS_RUNNABLE, v->runnable_since = now_cycles();
   spin_unlock(&sched_lock);
   if (woke) kick_idle_cpu();
 }
@@ -90,7 +90,7 @@ void vcpu_unblock(struct vcpu *v) {
   spin_lock(&sched_lock);
   v->disk_busy = 0;
   bool woke = v->state == VS_BLOCKED;
-  if (woke) v->state = VS_RUNNABLE;
+  if (woke) v->state = VS_RUNNABLE, v->runnable_since = now_cycles();
   spin_unlock(&sched_lock);
   if (woke) kick_idle_cpu();
 }
@@ -187,34 +187,38 @@ void sched_exit(struct vcpu *v, enum outcome o) {
   if (v->vm->halted) v->state = VS_HALTED, active_vcpus--;
   else if (v->next_state == VS_IDLE && !wake_pending(v)) v->state = VS_IDLE;
   else if (v->next_state == VS_BLOCKED && v->disk_busy) v->state = VS_BLOCKED;
-  else v->state = VS_RUNNABLE;
+  else v->state = VS_RUNNABLE, v->runnable_since = now_cycles();
   v->on_cpu = -1;
   spin_unlock(&sched_lock);
   PDA->vcpu = 0;
   sched_loop();
 }
 
-/* The next runnable vCPU round-robin, preferring one that last ran on this
- * CPU (affinity: its memory was allocated on this node, and if it ran last
- * here the real TLB still holds its translations); any other otherwise. */
+/* The runnable vCPU that has waited longest, except that one which last ran
+ * on this CPU is preferred (affinity: its pages were allocated on this
+ * node, and the real TLB may still hold its translations) - unless some
+ * vCPU has waited more than a time slice, which then goes first, so no
+ * vCPU starves behind the affine ones of busy CPUs (a vCPU spinning on a
+ * lock its descheduled sibling holds would otherwise be picked forever). */
 static struct vcpu *pick(void) {
-  struct vcpu *v = 0, *other = 0;
-  unsigned at = 0;
+  extern u64 sched_quantum;
+  struct vcpu *oldest = 0, *affine = 0;
+  u64 now = now_cycles();
   spin_lock(&sched_lock);
-  for (unsigned k = 0; k < nall && !v; k++) {
-    struct vcpu *c = all[(cursor + k) % nall];
-    if (c->state == VS_RUNNABLE && c->vm->halted) {
+  for (unsigned k = 0; k < nall; k++) {
+    struct vcpu *c = all[k];
+    if (c->state != VS_RUNNABLE) continue;
+    if (c->vm->halted) {
       c->state = VS_HALTED;
       active_vcpus--;
-    } else if (c->state == VS_RUNNABLE && (c->last_cpu == (int)this_cpu() || c->last_cpu < 0)) {
-      v = c, at = k;
-    } else if (c->state == VS_RUNNABLE && !other) {
-      other = c, at = k;
+      continue;
     }
+    if (!oldest || c->runnable_since < oldest->runnable_since) oldest = c;
+    if ((c->last_cpu == (int)this_cpu() || c->last_cpu < 0) && (!affine || c->runnable_since < affine->runnable_since))
+      affine = c;
   }
-  if (!v) v = other;
+  struct vcpu *v = affine && now - oldest->runnable_since <= sched_quantum ? affine : oldest;
   if (v) {
-    cursor = (cursor + at + 1) % nall;
     v->state = VS_RUNNING;
     v->on_cpu = v->last_cpu = (int)this_cpu();
   }
