@@ -195,6 +195,9 @@ int main(int argc, char** argv) {
   guest->add_option("--vms", gcmd.vms, "with --monitor: identical VMs, each with its own copy of the root image");
   guest->add_option("--vcpus", gcmd.vcpus, "with --monitor: virtual CPUs per VM (default 1)");
   guest->add_option("--vm-mem", gcmd.vm_mem, "with --monitor: each VM's memory (default 256M)");
+  guest->add_option("--monitor-arg", gcmd.monitor_args,
+                    "with --monitor: pass a boot word to the monitor, e.g. mon.stats=1 (repeatable; docs/monitor.md)")
+      ->allow_extra_args(false);
   add_common_run_options(guest, gcmd.run);
   guest->prefix_command();  // the program and its arguments follow the options
   guest->footer("Usage: discosim guest [OPTIONS] [--] PROGRAM [ARGS...]\n"

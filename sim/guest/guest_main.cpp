@@ -131,6 +131,7 @@ void monitor_machine(const GuestCommand& cmd, MachineConfig& cfg, const std::str
   unsigned vcpus = cmd.vcpus ? *cmd.vcpus : 1;
   cfg.disks.clear();
   cfg.boot_args = {"mon.quiet=1"};
+  cfg.boot_args.insert(cfg.boot_args.end(), cmd.monitor_args.begin(), cmd.monitor_args.end());
   for (unsigned i = 0; i < cmd.vms; i++) {
     cfg.disks.push_back(DiskConfig{.image = kernel_disk, .writable = false});
     cfg.disks.push_back(DiskConfig{.image = roots[i], .writable = true});
@@ -200,8 +201,11 @@ int run_guest(const GuestCommand& cmd) {
     if (cmd.vms == 0 || cmd.vms > 16) throw std::runtime_error("guest: --vms must be 1..16");
     if (cmd.vcpus && (*cmd.vcpus == 0 || *cmd.vcpus > 32)) throw std::runtime_error("guest: --vcpus must be 1..32");
     (void)parse_size(cmd.vm_mem);
-  } else if (cmd.vms != 1 || cmd.vcpus) {
-    throw std::runtime_error("guest: --vms and --vcpus need --monitor");
+    for (const std::string& w : cmd.monitor_args)
+      if (w.empty() || w.find_first_of(" \t") != std::string::npos)
+        throw std::runtime_error("guest: --monitor-arg '" + w + "' is not a single monitor boot word");
+  } else if (cmd.vms != 1 || cmd.vcpus || !cmd.monitor_args.empty()) {
+    throw std::runtime_error("guest: --vms, --vcpus and --monitor-arg need --monitor");
   }
   unsigned cpus = 0;
   MachineConfig cfg = machine_for(cmd, prog, cpus);

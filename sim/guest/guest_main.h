@@ -25,6 +25,7 @@ struct GuestCommand {
   unsigned vms = 1;                 // --vms K: identical VMs, each with its own copy of the root image
   std::optional<unsigned> vcpus;    // --vcpus N: virtual CPUs per VM (default: --cpus, else 1)
   std::string vm_mem = "256M";      // --vm-mem SIZE: each VM's memory (as configs/guest.toml's node)
+  std::vector<std::string> monitor_args;  // --monitor-arg WORD: extra monitor boot words (mon.stats=1)
   std::optional<unsigned> cpus;     // --cpus N
   std::string disk_size;            // --disk-size SIZE ("" : content x 2 + 32 MiB)
   std::string image;                // --image FILE: keep the image there

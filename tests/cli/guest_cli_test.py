@@ -73,6 +73,8 @@ with tempfile.TemporaryDirectory(prefix="guest-cli-") as tmp:
     run(["--disk-size", "lots", prog], "--disk-size: malformed size")
     run(["--kernel-arg", "two words", prog], "is not a single boot option word")
     run(["--kernel-arg=--", prog], "is not a single boot option word")
+    run(["--monitor", "--monitor-arg", "mon.stats=1 mon.quiet=1", prog], "is not a single monitor boot word")
+    run(["--monitor-arg", "mon.stats=1", prog], "--monitor-arg need --monitor")
     run(["--cpus", "0", prog], "--cpus must be at least 1")
     run(["--cpus", "many", prog], "many", 2)
     run(["--reuse-image", prog], "--reuse-image needs --image")
