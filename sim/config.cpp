@@ -9,6 +9,7 @@
 
 #include "sim/memmap.h"
 #include "sim/toml_keys.h"
+#include "sim/vm_config.h"
 
 namespace ds {
 
@@ -74,7 +75,7 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   }
   MachineConfig cfg;
   cfg.source = name;
-  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory", "boot"}, name);
+  check_keys(root, "the top level", {"machine", "run", "disk", "disk_timing", "memory", "boot", "vm"}, name);
 
   if (auto* m = root["machine"].as_table()) {
     check_keys(*m, "[machine]", {"nodes", "cpus_per_node", "memory_per_node", "endian", "clock_mhz", "isa"}, name);
@@ -161,6 +162,7 @@ MachineConfig parse_config(const std::string& text, const std::string& name) {
   } else if (root.contains("boot")) {
     fail(name, "[boot] must be a table");
   }
+  parse_vm_tables(root, cfg, name);   // [[vm]]: the Disco monitor's boot words, after [boot] args
 
   if (root.contains("memory") && !root["memory"].as_table()) fail(name, "[memory] must be a table");
   cfg.memory = numa::parse_memory_config(root["memory"].as_table(), name);

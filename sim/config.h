@@ -30,6 +30,10 @@
 //
 //   [memory]                  # caches and ccNUMA memory (sim/numa/memory_config.h)
 //
+//   [boot]                    # the boot arguments (docs/board.md)
+//   [[vm]]                    # virtual machines for the Disco monitor: turned
+//                             # into its boot words (sim/vm_config.h)
+//
 //   [boot]                    # what the loader hands the kernel (docs/board.md,
 //   args = ["root=0", "--", "a"]  # "Boot protocol"): argv[1..], after argv[0] =
 //   env = ["HOME=/", "TERM=vt100"]  # the kernel file's name; envp[], NAME=VALUE

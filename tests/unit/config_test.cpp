@@ -143,5 +143,32 @@ TEST(Config, TimingErrorsAreOneLine) {
             "t.toml: at most 64 CPUs are supported (one directory bit each)");
 }
 
+// [[vm]] tables become the Disco monitor's boot words (sim/vm_config.h),
+// after [boot] args, one VM after another.
+TEST(Config, VmTablesBecomeMonitorBootWords) {
+  const std::string disks = "[[disk]]\nimage = \"k.img\"\n[[disk]]\nimage = \"a.img\"\n[[disk]]\nimage = \"b.img\"\n";
+  MachineConfig c = parse_config(disks + "[boot]\nargs = [\"mon.stats=1\"]\n"
+                                         "[[vm]]\nkernel_disk = 0\ndisks = [1, 2]\nvcpus = 2\nmemory = \"64M\"\n"
+                                         "args = [\"root=0\", \"init=/bin/sh\"]\n"
+                                         "[[vm]]\nkernel_disk = 0\nlimit = 5000\n",
+                                 "t.toml");
+  EXPECT_EQ(c.boot_args, (std::vector<std::string>{"mon.stats=1", "vm0.kernel=0", "vm0.vcpus=2", "vm0.mem=64M",
+                                                   "vm0.disks=1,2", "vm0.args=root=0 init=/bin/sh", "vm1.kernel=0",
+                                                   "vm1.vcpus=1", "vm1.limit=5000"}));
+}
+
+TEST(Config, VmTablesAreChecked) {
+  const std::string disk = "[[disk]]\nimage = \"k.img\"\n";
+  EXPECT_EQ(error_of(disk + "[[vm]]\nvcpus = 1\n"), "t.toml: [[vm]] 0 needs kernel_disk = N (the [[disk]] holding its kernel)");
+  EXPECT_EQ(error_of(disk + "[[vm]]\nkernel_disk = 3\n"), "t.toml: [[vm]] 0: disk indices must name [[disk]] tables (0..0)");
+  EXPECT_EQ(error_of(disk + "[[vm]]\nkernel_disk = 0\ncolour = 1\n"), "t.toml: unknown key 'colour' in [[vm]] 0");
+  EXPECT_EQ(error_of(disk + "[[vm]]\nkernel_disk = 0\nargs = [\"a b\"]\n"),
+            "t.toml: [[vm]] 0: args must be non-empty strings without spaces (the monitor splits at spaces)");
+  EXPECT_EQ(error_of(disk + "[[vm]]\nkernel_disk = 0\nvcpus = 0\n"), "t.toml: [[vm]] 0: vcpus must be 1..32");
+  EXPECT_EQ(error_of(disk + "[[vm]]\nkernel_disk = 0\nmemory = \"lots\"\n"),
+            "t.toml: [[vm]] 0: memory: malformed size 'lots'");
+  EXPECT_EQ(error_of("vm = 3\n" + disk), "t.toml: virtual machines are given as [[vm]] tables");
+}
+
 }  // namespace
 }  // namespace ds
