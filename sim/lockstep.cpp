@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "sim/debug/commit_record.h"
 #include "sim/machine.h"
 #include "sim/memmap.h"
 #include "sim/mips/cp0.h"
@@ -47,10 +48,13 @@ bool Lockstep::run_quantum(Machine& main, mips::Cpu& c, u64 quantum) {
   mips::Cpu& k = checker_->cpu(c.id);
   constexpr unsigned kInt = static_cast<unsigned>(mips::Exc::Int);
   u64 done = c.overrun();
+  debug::RecordProbe main_probe, check_probe;
   while (done < quantum && !c.stopped()) {
     u64 nondet = c.nondet_reads, ints = c.exc_counts[kInt], slots = c.insns + c.exceptions;
+    main_probe.before(c);
     done += c.step();
     k.cp0->follow(*c.cp0, c.exc_counts[kInt] != ints);
+    check_probe.before(k);
     k.step();
     if (c.nondet_reads != nondet) {  // a value from outside the program: take the main CPU's
       k.gpr = c.gpr;
@@ -59,6 +63,11 @@ bool Lockstep::run_quantum(Machine& main, mips::Cpu& c, u64 quantum) {
     }
     if (c.insns + c.exceptions != slots) ++checked_;
     if (!compare(c, k)) {
+      auto line = [](const std::optional<debug::CommitRecord>& r) {
+        return r ? debug::format_record(*r) : std::string("(no instruction: idle or stopped)");
+      };
+      records_ = "  main model:         " + line(main_probe.record(c)) + "\n  functional checker: " +
+                 line(check_probe.record(k)) + "\n";
       main.request_exit(3);
       return false;
     }

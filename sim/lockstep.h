@@ -60,6 +60,9 @@ class Lockstep {
 
   u64 instructions_checked() const { return checked_; }
   const std::string& message() const { return message_; }
+  // After a difference: the commit records (sim/debug/commit_record.h) of
+  // the diverging instruction in both models, one line each.
+  const std::string& records() const { return records_; }
 
  private:
   bool compare(const mips::Cpu& main, const mips::Cpu& check);
@@ -67,6 +70,7 @@ class Lockstep {
   std::unique_ptr<Machine> checker_;
   u64 checked_ = 0;
   std::string message_;
+  std::string records_;
 };
 
 }  // namespace ds

@@ -165,7 +165,9 @@ int Machine::run(u64 pause_at) {
       any_running = true;
       // (also in the functional model: a phase marker may switch models mid-quantum)
       timing_[c->id]->sync(now_.value + c->overrun(), c->cycle());
-      if (!lockstep_) {
+      if (hook_) {
+        hook_->run_quantum(*c, cfg_.quantum);
+      } else if (!lockstep_) {
         c->run(cfg_.quantum);
       } else if (!lockstep_->run_quantum(*this, *c, cfg_.quantum)) {
         diverged = true;

@@ -30,6 +30,15 @@ namespace ds {
 
 class Lockstep;
 
+// A tool that looks at every instruction (the trace writer and the gdb
+// stub, sim/debug/stepper.h) runs each CPU's quantum in place of Cpu::run,
+// using exactly the quantum's cycles as Cpu::run does.
+class QuantumHook {
+ public:
+  virtual ~QuantumHook() = default;
+  virtual void run_quantum(mips::Cpu& c, u64 quantum) = 0;
+};
+
 class Machine final : public SimControl::Host, public CpuControl::Host {
  public:
   explicit Machine(const MachineConfig& cfg, std::FILE* console = stdout);
@@ -77,6 +86,8 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   // Runs every instruction again on a functional checker and compares
   // (sim/lockstep.h); a difference ends the run with exit code 3.
   void set_lockstep(Lockstep* l) { lockstep_ = l; }
+  // Hands every quantum to `h` (null: back to Cpu::run); not with lockstep.
+  void set_quantum_hook(QuantumHook* h) { hook_ = h; }
 
   // The progress line on stderr (progress.h); Auto: only on a terminal.
   void set_progress(Progress::Mode mode) { progress_ = Progress(stderr, mode); }
@@ -134,6 +145,7 @@ class Machine final : public SimControl::Host, public CpuControl::Host {
   std::vector<std::unique_ptr<mips::CpuTiming>> timing_;
   CpuModel model_ = CpuModel::Functional;
   Lockstep* lockstep_ = nullptr;
+  QuantumHook* hook_ = nullptr;
   std::optional<u64> switched_at_;  // instruction count of the switch to timing
   std::vector<bool> started_;  // released from reset (boot protocol, cpu_control.h)
   bool wakeable(const mips::Cpu& c) const;

@@ -121,6 +121,15 @@ int main(int argc, char** argv) {
                   "run a functional checker one instruction behind and stop at the first difference (exit 3)");
     sub->add_option("--progress", o.progress, "progress line on stderr: auto (on a terminal), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));
+    // Debugging (docs/debugging.md).
+    sub->add_option("--trace", o.trace, "write a commit record per instruction to this file");
+    sub->add_option("--trace-cpu", o.trace_cpu, "trace only this CPU");
+    sub->add_option("--trace-mode", o.trace_mode, "trace only instructions run in this mode: kernel, supervisor, user");
+    sub->add_option("--trace-range", o.trace_range, "trace only PCs in [LO, HI) (LO:HI)");
+    sub->add_option("--trace-window", o.trace_window,
+                    "trace only machine-wide instructions FIRST to FIRST+COUNT-1 (FIRST:COUNT)");
+    sub->add_option("--gdb", o.gdb, "serve the gdb remote protocol on 127.0.0.1:PORT or the unix socket unix:PATH");
+    sub->add_flag("--gdb-wait", o.gdb_wait, "with --gdb: hold the machine at its first instruction until gdb attaches");
   };
   ds::RunOptions ro;
   std::string config, image;  // run: kernel ELF; resume: checkpoint

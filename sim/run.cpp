@@ -8,6 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "sim/debug/gdb_target.h"
+#include "sim/debug/stepper.h"
+#include "sim/debug/trace.h"
 #include "sim/elf_loader.h"
 #include "sim/lockstep.h"
 #include "sim/machine.h"
@@ -34,6 +37,22 @@ std::string console_bytes(const RunOptions& o) {
     bytes.assign(std::istreambuf_iterator<char>(in), {});
   }
   return bytes + o.console_suffix;
+}
+
+// The trace writer, if --trace asks for one.
+std::unique_ptr<debug::Tracer> make_tracer(const RunOptions& o) {
+  if (o.trace.empty()) {
+    if (o.trace_cpu || !o.trace_mode.empty() || !o.trace_range.empty() || !o.trace_window.empty())
+      throw std::runtime_error("--trace-cpu, --trace-mode, --trace-range and --trace-window need --trace FILE");
+    return nullptr;
+  }
+  debug::TraceOptions t;
+  t.file = o.trace;
+  t.cpu = o.trace_cpu;
+  if (!o.trace_mode.empty()) debug::parse_trace_mode(o.trace_mode, t);
+  if (!o.trace_range.empty()) debug::parse_trace_range(o.trace_range, t);
+  if (!o.trace_window.empty()) debug::parse_trace_window(o.trace_window, t);
+  return std::make_unique<debug::Tracer>(t);
 }
 
 }  // namespace
@@ -71,6 +90,16 @@ RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunSta
     if (o.lockstep_inject) lockstep->inject_memory_fault(*o.lockstep_inject);
   }
   if (o.insn_mix) m.count_instruction_mix();
+  if ((!o.trace.empty() || !o.gdb.empty()) && lockstep)
+    throw std::runtime_error("--lockstep cannot be combined with --trace or --gdb");
+  if (o.gdb_wait && o.gdb.empty()) throw std::runtime_error("--gdb-wait needs --gdb PORT");
+  if (o.trace_cpu && *o.trace_cpu >= m.num_cpus())
+    throw std::runtime_error(fmt::format("--trace-cpu {}: the machine has {} CPUs", *o.trace_cpu, m.num_cpus()));
+  std::unique_ptr<debug::Tracer> tracer = make_tracer(o);
+  std::unique_ptr<debug::GdbTarget> gdb;
+  if (!o.gdb.empty()) gdb = std::make_unique<debug::GdbTarget>(m, o.gdb, o.gdb_wait);
+  debug::Stepper stepper(tracer.get(), gdb.get());
+  if (tracer || gdb) m.set_quantum_hook(&stepper);
   m.set_progress(o.progress == "on" ? Progress::Mode::On
                  : o.progress == "off" ? Progress::Mode::Off : Progress::Mode::Auto);
   if (std::string input = console_bytes(o); !input.empty()) m.uart().feed_input(input);
@@ -79,6 +108,7 @@ RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunSta
     m.save_checkpoint(o.checkpoint);
     if (o.stop_at_checkpoint) {
       report(m, o);
+      if (gdb) gdb->finish(0);
       return {0, m.end_reason()};
     }
     code = m.run();
@@ -88,10 +118,12 @@ RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunSta
   }
   if (!o.final_checkpoint.empty()) m.save_checkpoint(o.final_checkpoint);
   report(m, o);
+  if (gdb) gdb->finish(code);
   if (lockstep) {
     if (lockstep->message().empty()) lockstep->compare_memory(m);
     if (!lockstep->message().empty()) {
       std::fprintf(stderr, "discosim: %s\n", lockstep->message().c_str());
+      std::fputs(lockstep->records().c_str(), stderr);
       return {3, m.end_reason()};
     }
     std::fprintf(stderr, "discosim: lockstep: %llu instructions checked, no difference\n",

@@ -35,6 +35,13 @@ struct RunOptions {
   bool warm_caches = false;
   bool lockstep = false;          // check every instruction against the functional model
   std::optional<uint64_t> lockstep_inject;  // test the checker: corrupt its byte at this physical address
+  // Debugging (docs/debugging.md): a commit-record trace and its filters,
+  // as the command line spells them, and the gdb stub.
+  std::string trace;                   // --trace FILE
+  std::optional<unsigned> trace_cpu;   // --trace-cpu N
+  std::string trace_mode, trace_range, trace_window;
+  std::string gdb;                     // --gdb PORT or unix:PATH
+  bool gdb_wait = false;               // hold the machine until gdb attaches
 };
 
 // Applies the options that change the machine description (instruction

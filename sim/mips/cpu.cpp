@@ -326,16 +326,25 @@ void Cpu::cache_op(unsigned op, u64 va) {
   u64 mem = 0;  // the line's RAM offset: the memory system's address (timing.h)
   if ((op >> 2) >= 4) {  // Hit operations
     Translation t;
-    PendingException saved = exc;
-    u32 before = pending_;
-    bool ok = owner_.translate(*this, va, Access::Load, t);
-    exc = saved;
-    pending_ = before;
+    bool ok = translate_quietly(va, Access::Load, t);
     const u8* page = ok ? bus_.ram_page(t.pa) : nullptr;
     if (!page) return;
     mem = timing_->ram_offset(page) + (t.pa & kPageMask);
   }
   timing_->memory().cache_instruction(id, op, va, mem);
+}
+
+}  // namespace ds::mips
+
+namespace ds::mips {
+
+bool Cpu::translate_quietly(u64 va, Access access, Translation& out) {
+  PendingException saved = exc;
+  u32 before = pending_;
+  bool ok = owner_.translate(*this, va, access, out);
+  exc = saved;
+  pending_ = before;
+  return ok;
 }
 
 }  // namespace ds::mips

@@ -122,6 +122,10 @@ class Cpu {
   // modelled caches in timing mode; a no-op in the functional model, which
   // has no caches.  Never raises an exception (docs/timing.md).
   void cache_op(unsigned op, u64 va);
+  // Translates `va` as `access` would in the current mode, without any
+  // effect on the CPU: no exception is reported, nothing is counted or
+  // cached (CACHE Hit operations, the debugger and traces use it).
+  bool translate_quietly(u64 va, Access access, Translation& out);
   // run() calls owner().at_deadline() when cycle() reaches this value;
   // whoever lowers it mid-run calls yield() so the loop re-reads it.
   u64 deadline = ~u64{0};
