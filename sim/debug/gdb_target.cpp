@@ -85,7 +85,10 @@ bool GdbTarget::before(mips::Cpu& c) {
     stop_signal_ = 2;
   }
   if (stepping_ && c.id == step_cpu_) step_slots_ = c.insns + c.exceptions;
-  if (stop_pending_) {
+  // A stop asked for from outside (attach, Ctrl-C) waits for the end of a
+  // delay slot: gdb steps MIPS code with breakpoints at the next PCs, which
+  // it cannot compute from inside a delay slot.
+  if (stop_pending_ && !c.next_in_delay) {
     stop_pending_ = false;
     stop(c, fmt::format("T{:02x}thread:{};", stop_signal_, thread_id(c.id)), stop_send_);
     return !killed_;
@@ -152,7 +155,7 @@ void GdbTarget::stop(mips::Cpu& c, const std::string& reply, bool send) {
       return;
     }
     if (r == Resume::Kill) {
-      server_.send_packet("OK");  // vKill wants it; after 'k' gdb does not wait for it
+      if (!out.empty()) server_.send_packet(out);  // vKill has a reply, 'k' none
       detach();
       killed_ = true;
       m_.request_exit(137);
@@ -233,7 +236,10 @@ GdbTarget::Resume GdbTarget::handle(const std::string& pkt, std::string& reply) 
         return Resume::None;
       }
       if (pkt.rfind("vCont;", 0) == 0) return handle_vcont(pkt);
-      if (pkt.rfind("vKill", 0) == 0) return Resume::Kill;
+      if (pkt.rfind("vKill", 0) == 0) {
+        reply = "OK";
+        return Resume::Kill;
+      }
       reply = "";
       return Resume::None;
     case 'q':

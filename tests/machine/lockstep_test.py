@@ -41,6 +41,10 @@ elf, cfg = programs[0]
 q = run(cfg, elf, "--lockstep", "--lockstep-inject", hex(entry_pa + 3))
 if q.returncode != 3 or "cpu 0 diverged after instruction 1 " not in q.stderr:
     failures.append(f"fault in the first instruction: exit {q.returncode}, {q.stderr.strip()[-300:]!r}")
+# ... followed by the commit records (sim/debug/commit_record.h) of that instruction in both models
+elif not re.search(r"main model: +cpu0 cycle=0 k [0-9a-f]{16}: ", q.stderr) or \
+        not re.search(r"functional checker: +cpu0 cycle=0 k [0-9a-f]{16}: ", q.stderr):
+    failures.append(f"no commit records after the difference: {q.stderr.strip()[-500:]!r}")
 q = run(cfg, elf, "--lockstep", "--lockstep-inject", "0x3000000")
 if q.returncode != 3 or "memory differs at physical 0x3000000" not in q.stderr:
     failures.append(f"fault in unused memory: exit {q.returncode}, {q.stderr.strip()[-300:]!r}")

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""gdb_guest_test.py - gdb at the guest-kernel level: `discosim guest --gdb`
+with the dunix kernel's symbols, a breakpoint in its system-call handler
+reached from a user program, then the user program's own symbols
+(add-symbol-file) and a breakpoint in it, restricted to its address space
+with `monitor asid` (hits in that ASID, never in another); detaching leaves
+the run's statistics unchanged.
+
+usage: gdb_guest_test.py DISCOSIM GDB dunix.elf user_prog"""
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gdbrun import Session, need_gdb, plain_run  # noqa: E402
+
+discosim, gdb, kernel, prog = sys.argv[1:5]
+need_gdb(gdb)
+failures = []
+
+
+def check(cond, what, output=""):
+    if not cond:
+        failures.append(what + (f"\n--- output ---\n{output[-3000:]}" if output else ""))
+
+
+def cp0(out, name, nth=0):
+    found = re.findall(rf"^{name}\s+([0-9a-f]{{16}})$", out, re.M)
+    return int(found[nth], 16) if len(found) > nth else None
+
+
+cmd = [discosim, "guest", "--kernel", kernel]
+tail = [prog]
+with tempfile.TemporaryDirectory() as tmp:
+    # The first system call of the program stops in dunix's syscall(), called from trap();
+    # then the program's user_work, in user mode.
+    s = Session(cmd, tmp, tail=tail)
+    out = s.gdb(gdb, f"""file {kernel}
+target remote {s.sock}
+break syscall
+continue
+bt
+monitor cp0
+delete
+add-symbol-file {prog}
+break user_work
+continue
+bt
+monitor cp0
+detach
+""")
+    code, stdout, _, stats = s.finish()
+    pcode, pstdout, pstats = plain_run(cmd, tmp, tail)
+    check(re.search(r"Breakpoint 1, (0x[0-9a-f]+ in )?syscall ", out) is not None, "no stop in syscall()", out)
+    check(re.search(r"^#1\s+0x[0-9a-f]+ in trap ", out, re.M) is not None, "syscall() not called from trap()", out)
+    cause, epc = cp0(out, "Cause"), cp0(out, "EPC")
+    check(cause is not None and (cause >> 2) & 31 == 8, f"Cause.ExcCode at syscall() is not Sys: {cause}", out)
+    check(epc is not None and 0x120000000 <= epc < 0x130000000, f"EPC {epc} is not in the user program", out)
+    check(re.search(r"Breakpoint 2, user_work \(n=10\)", out) is not None and
+          re.search(r"^#1\s+0x[0-9a-f]+ in main \(\)", out, re.M) is not None, "no stop in user_work from main", out)
+    check("cpu0 mode u" in out, "user_work's stop is not in user mode", out)
+    check(code == pcode == 0 and stdout == pstdout and "user program pid 1: 45" in stdout,
+          f"after detach: exit {code} vs {pcode}, output {stdout!r} vs {pstdout!r}", out)
+    check(stats is not None and stats == pstats, "after detach: statistics differ from the run without gdb", out)
+    entryhi = cp0(out, "EntryHi", 1)
+    asid = entryhi & 0xff if entryhi is not None else 0
+
+    # The same breakpoint restricted to that ASID hits; restricted to another, the program runs to its end.
+    for restrict, hits in [(asid, True), ((asid + 1) & 0xff, False)]:
+        s = Session(cmd, tmp, tail=tail)
+        out = s.gdb(gdb, f"""file {kernel}
+target remote {s.sock}
+add-symbol-file {prog}
+break *user_work
+eval "monitor asid 0x%lx {restrict}", (long)&user_work
+monitor asid
+continue
+info symbol $pc
+continue
+""")
+        code, stdout, _, _ = s.finish()
+        hit = re.search(r"^user_work in section \.text", out, re.M) is not None
+        check(hit == hits and f"address space {restrict} only" in out,
+              f"breakpoint restricted to ASID {restrict} (the program's is {asid}): hit {hit}, expected {hits}", out)
+        check(code == 0 and "user program pid 1: 45" in stdout, f"ASID {restrict} run: exit {code}", out)
+
+for f in failures:
+    print("FAIL:", f)
+print(f"gdb-guest: {len(failures)} failures")
+sys.exit(1 if failures else 0)
