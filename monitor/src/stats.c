@@ -1,6 +1,7 @@
 /* stats.c - exit statistics: per VM, the exits of all its vCPUs by kind
  * with their cycles, monitor calls by number, and the refills the
  * assembly handler served on each CPU (printed with mon.stats=1). */
+#include "cp0.h"
 #include "mon.h"
 #include "vm.h"
 
@@ -31,6 +32,13 @@ void vm_print_stats(struct vm *vm) {
   rt_printf("\ndisco: vm%u mcalls:", vm->id);
   for (unsigned k = 0; k < MC_COUNT; k++)
     if (mc[k]) rt_printf(" %u=%lu", k, (unsigned long)mc[k]);
+  rt_printf("\ndisco: vm%u pages by node:", vm->id);
+  for (unsigned n = 0; n < pmem_num_nodes() && n < 64; n++) {
+    u64 pages = 0;
+    for (u64 g = 0; g < vm->npages; g++)
+      if (vm->pmap[g] && pmem_node_of((vm->pmap[g] & ENTRYLO_PFN_MASK) >> ENTRYLO_PFN_SHIFT << PAGE_SHIFT) == n) pages++;
+    rt_printf(" %lu", (unsigned long)pages);
+  }
   rt_printf("\ndisco: vm%u cycles %lu: user %lu supervisor %lu monitor %lu; pages returned %lu\n", vm->id,
             (unsigned long)vm->used_cycles, (unsigned long)user, (unsigned long)super, (unsigned long)monitor,
             (unsigned long)vm->pages_returned);

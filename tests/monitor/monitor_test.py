@@ -178,6 +178,12 @@ def two_vms():
                         args="seed=77")], nodes=2, cpus=1, node_mem="64M")
     expect(check_vm(out, 0, 2, min_ok=0) == a, "vm0's output differs from its solo run")
     expect(check_vm(out, 1, 2, min_ok=20) == b, "vm1's output differs from its solo run")
+    # NUMA: a page is allocated on the node of the CPU that first touches it.  CPU 0 loaded
+    # both kernels; then vm0 ran on CPU 0 (node 0) and vm1 on CPU 1 (node 1).
+    nodes = {int(m.group(1)): [int(x) for x in m.group(2).split()]
+             for m in re.finditer(r"^disco: vm(\d) pages by node: ([\d ]+)$", out, re.M)}
+    expect(nodes.get(0, [0, 1])[1] == 0 and nodes[0][0] > 3000, f"vm0's pages by node {nodes.get(0)}")
+    expect(nodes.get(1, [0, 0])[1] > 0, f"vm1's pages by node {nodes.get(1)}: none on its CPU's node")
     expect(rc == 0, f"exit status {rc}")
     return out, err
 
