@@ -54,6 +54,7 @@ void hal_timer_stop(void);          /* no timer interrupts on this CPU until the
 
 /* ---- console, disks, machine --------------------------------------------- */
 void hal_console_putc(char c);      /* polled; safe anywhere */
+void hal_console_write(const char *buf, u64 len);  /* the same for len bytes at once */
 void hal_console_rx_enable(void);   /* console_rx(c) for each input byte (again, after a pause) */
 __attribute__((noreturn)) void hal_exit(int status);  /* ends the run */
 void hal_phase(bool begin, u64 id); /* measured phases (statistics) */

@@ -62,6 +62,8 @@ static struct tty {
   u32 col;                            /* output column, for ONOCR */
   u64 r, w, e;                        /* the input ring, see above */
   bool rx_paused;                     /* the HAL stopped receiving: ring full */
+  u32 on;                             /* output waiting in obuf */
+  char obuf[256];                     /* output of this lock hold, written at tty_unlock */
   u64 eol[TTY_BUF / 64], eof[TTY_BUF / 64];
   char buf[TTY_BUF];
 } tty = {
@@ -91,8 +93,22 @@ static void set_bit(u64 *map, u64 pos, bool on) {
 static bool is_cc(u8 c, int i) { return tty.cc[i] != 0 && c == tty.cc[i]; }
 
 /* ---- output (lock held) ---------------------------------------------------------- */
+/* Output is gathered while the lock is held and handed to the HAL in one
+ * piece when it is released (or the buffer fills): on the Disco monitor that
+ * is one monitor call per write(2), not one per byte. */
+static void out_flush(void) {
+  if (tty.on) hal_console_write(tty.obuf, tty.on);
+  tty.on = 0;
+}
+
+static void tty_unlock(void) {
+  out_flush();
+  spin_unlock(&tty.lock);
+}
+
 static void put_raw(char c) {
-  hal_console_putc(c);
+  tty.obuf[tty.on++] = c;
+  if (tty.on == sizeof tty.obuf) out_flush();
   tty.col = c == '\n' || c == '\r' ? 0 : tty.col + 1;
 }
 
@@ -240,7 +256,7 @@ bool console_rx_ready(void) {
   spin_lock(&tty.lock);
   bool ok = tty.e - tty.r < TTY_BUF - 64;
   if (!ok) tty.rx_paused = true;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   return ok;
 }
 
@@ -257,7 +273,7 @@ void console_rx(char c) {
   spin_lock(&tty.lock);
   int sig = receive((u8)c);
   int pgid = tty.pgid;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   if (sig && pgid > 0) signal_send_pgrp(pgid, sig, LINUX_SI_KERNEL, 0);
 }
 
@@ -265,7 +281,7 @@ void tty_set_session(int sid, int pgid) {
   spin_lock(&tty.lock);
   tty.sid = sid;
   tty.pgid = pgid;
-  spin_unlock(&tty.lock);
+  tty_unlock();
 }
 
 /* ---- job control ------------------------------------------------------------------ */
@@ -274,7 +290,7 @@ void tty_set_session(int sid, int pgid) {
 static bool in_background(int *pgid) {
   spin_lock(&tty.lock);
   int sid = tty.sid, fg = tty.pgid;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   spin_lock(&proc_lock);
   struct process *p = current->proc;
   bool bg = sid != 0 && p->sid == sid && p->pgid != fg;
@@ -354,7 +370,7 @@ static long tty_read(struct file *f, uaddr_t buf, u64 n) {
   spin_lock(&tty.lock);
   r = wait_input(f->flags & LINUX_O_NONBLOCK, n);
   if (r < 0) {
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return r;
   }
   u64 done = 0;
@@ -362,7 +378,7 @@ static long tty_read(struct file *f, uaddr_t buf, u64 n) {
   char kbuf[CHUNK];
   for (;;) {
     u64 k = take(kbuf, MIN(n - done, CHUNK), &line_end);
-    spin_unlock(&tty.lock);
+    tty_unlock();
     if (k && copy_to_user(buf + done, kbuf, k) < 0) return done ? (long)done : -LINUX_EFAULT;
     done += k;
     if (k == 0 || line_end || done == n) return (long)done;
@@ -374,7 +390,7 @@ static long tty_read(struct file *f, uaddr_t buf, u64 n) {
 static long tty_write_common(bool user, u64 src, u64 n) {
   spin_lock(&tty.lock);
   bool tostop = tty.lflag & LINUX_TOSTOP;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   if (tostop) {
     int r = job_check(LINUX_SIGTTOU);
     if (r < 0) return r;
@@ -386,7 +402,7 @@ static long tty_write_common(bool user, u64 src, u64 n) {
     if (copy_in_either(user, kbuf, src + done, k) < 0) return done ? (long)done : -LINUX_EFAULT;
     spin_lock(&tty.lock);
     for (u64 i = 0; i < k; i++) out_char(kbuf[i]);
-    spin_unlock(&tty.lock);
+    tty_unlock();
     done += k;
   }
   return (long)done;
@@ -406,7 +422,7 @@ static u32 tty_poll(struct file *f) {
   spin_lock(&tty.lock);
   u32 mask = LINUX_POLLOUT | LINUX_POLLWRNORM;
   if (tty.w != tty.r) mask |= LINUX_POLLIN | LINUX_POLLRDNORM;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   return mask;
 }
 
@@ -471,7 +487,7 @@ static long ctty_ioctl(u64 cmd, u64 arg) {
   my_ids(&sid, &pgid, &leader);
   spin_lock(&tty.lock);
   int tsid = tty.sid, tpgid = tty.pgid;
-  spin_unlock(&tty.lock);
+  tty_unlock();
   bool mine = tsid != 0 && tsid == sid;
   switch (cmd) {
   case LINUX_TIOCGPGRP:
@@ -516,7 +532,7 @@ static long tty_ioctl(struct file *f, u64 cmd, u64 arg) {
   case LINUX_TCGETS2:
     spin_lock(&tty.lock);
     termios_get(t);
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return copy_to_user(arg, t, cmd == LINUX_TCGETS ? LINUX_TERMIOS_SIZE : LINUX_TERMIOS2_SIZE);
   case LINUX_TCSETS: case LINUX_TCSETSW: case LINUX_TCSETSF:
   case LINUX_TCSETS2: case LINUX_TCSETSW2: case LINUX_TCSETSF2: {
@@ -526,13 +542,13 @@ static long tty_ioctl(struct file *f, u64 cmd, u64 arg) {
     spin_lock(&tty.lock);   /* output is synchronous: nothing to drain for the W forms */
     if (cmd == LINUX_TCSETSF || cmd == LINUX_TCSETSF2) flush_input();
     termios_set(t);
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return 0;
   }
   case LINUX_TIOCGWINSZ:
     spin_lock(&tty.lock);
     ws[0] = tty.rows, ws[1] = tty.cols, ws[2] = ws[3] = 0;
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return copy_to_user(arg, ws, LINUX_WINSIZE_SIZE);
   case LINUX_TIOCSWINSZ: {
     if (copy_from_user(ws, arg, LINUX_WINSIZE_SIZE) < 0) return -LINUX_EFAULT;
@@ -540,20 +556,20 @@ static long tty_ioctl(struct file *f, u64 cmd, u64 arg) {
     bool changed = ws[0] != tty.rows || ws[1] != tty.cols;
     tty.rows = ws[0], tty.cols = ws[1];
     int fg = tty.pgid;
-    spin_unlock(&tty.lock);
+    tty_unlock();
     if (changed && fg > 0) signal_send_pgrp(fg, LINUX_SIGWINCH, LINUX_SI_KERNEL, 0);
     return 0;
   }
   case LINUX_FIONREAD:
     spin_lock(&tty.lock);
     v = (int)(tty.w - tty.r);
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return put_int(arg, v);
   case LINUX_TCFLSH:
     if (arg != LINUX_TCIFLUSH && arg != LINUX_TCOFLUSH && arg != LINUX_TCIOFLUSH) return -LINUX_EINVAL;
     spin_lock(&tty.lock);
     if (arg != LINUX_TCOFLUSH) flush_input();
-    spin_unlock(&tty.lock);
+    tty_unlock();
     return 0;
   case LINUX_TCSBRK:     /* tcdrain: output is already out */
   case LINUX_TCXONC:

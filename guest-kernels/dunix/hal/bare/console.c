@@ -4,6 +4,9 @@
 #include "hal.h"
 
 void hal_console_putc(char c) { reg_write8(UART_BASE, UART_THR, (u8)c); }
+void hal_console_write(const char *buf, u64 len) {
+  for (u64 i = 0; i < len; i++) hal_console_putc(buf[i]);
+}
 
 void hal_console_rx_enable(void) { reg_write8(UART_BASE, UART_IER, 1); }
 

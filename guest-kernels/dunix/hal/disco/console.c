@@ -2,9 +2,21 @@
  * (MC_PUTC); input is polled with MC_GETC from CPU 0's timer tick, since the
  * monitor raises no console interrupt.  Also the end of the VM (MC_HALT). */
 #include "hal.h"
+#include "lib.h"
 #include "mcall.h"
 
 void hal_console_putc(char c) { mcall(MC_PUTC, (u8)c, 0, 0, 0); }
+
+/* One monitor call for up to 4 KiB; buf is kernel memory (V2P gives its
+ * guest-physical address). */
+void hal_console_write(const char *buf, u64 len) {
+  while (len) {
+    u64 n = MIN(len, 4096ull);
+    if (mcall(MC_CONSOLE_WRITE, (long)V2P(buf), (long)n, 0, 0) < 0)
+      for (u64 i = 0; i < n; i++) hal_console_putc(buf[i]);
+    buf += n, len -= n;
+  }
+}
 
 static bool rx_on;
 void hal_console_rx_enable(void) { rx_on = true; }
