@@ -6,8 +6,9 @@ namespace ds::mips {
 
 void Cp0::save(CheckpointWriter& w) const {
   w.array(r_);
-  w.u64v(tlb_.entry.size());
-  for (const TlbEntry& e : tlb_.entry) {
+  w.u64v(Jtlb::kEntries);
+  for (unsigned i = 0; i < Jtlb::kEntries; ++i) {
+    const TlbEntry& e = tlb_.entry(i);
     w.u64v(e.page_mask);
     w.u64v(e.hi);
     w.array(e.lo);
@@ -21,11 +22,13 @@ void Cp0::save(CheckpointWriter& w) const {
 
 void Cp0::restore(CheckpointReader& r) {
   r.array(r_);
-  if (r.u64v() != tlb_.entry.size()) r.fail("checkpoint has a different TLB size");
-  for (TlbEntry& e : tlb_.entry) {
+  if (r.u64v() != Jtlb::kEntries) r.fail("checkpoint has a different TLB size");
+  for (unsigned i = 0; i < Jtlb::kEntries; ++i) {
+    TlbEntry e;
     e.page_mask = r.u64v();
     e.hi = r.u64v();
     r.array(e.lo);
+    tlb_.write(i, e);
   }
   hw_irq_ = r.u64v();
   timer_ip_ = r.u64v() != 0;

@@ -163,7 +163,7 @@ bool Cp0::translate(Cpu& cpu, u64 va, Access access, Translation& out) {
 
 // TLBR: the entry at Index into PageMask, EntryHi, EntryLo0/1 (G in both).
 void Cp0::tlbr() {
-  const TlbEntry& e = tlb_.entry[r_[reg::Index] & 63];
+  const TlbEntry& e = tlb_.entry(r_[reg::Index] & 63);
   u64 g = e.global() ? entrylo::G : 0;
   r_[reg::PageMask] = e.page_mask;
   r_[reg::EntryHi] = e.hi;
@@ -176,16 +176,14 @@ void Cp0::tlbr() {
 // dropped (and those of the new entry's range, in case a stale page of the
 // same addresses is left from an earlier mapping).
 void Cp0::write_tlb(unsigned index) {
-  TlbEntry& e = tlb_.entry[index & 63];
   auto forget = [this](const TlbEntry& t) {
     u64 pair = (t.page_mask | 0x1FFF) + 1;  // both pages of the pair
     if (pair & (pair - 1)) return cpu_->flush_soft_tlb();  // a mask with holes: be safe
     cpu_->forget_pages(t.hi & ~(pair - 1), pair);
   };
-  forget(e);
-  e.page_mask = r_[reg::PageMask];
-  e.hi = r_[reg::EntryHi];
-  e.lo = {r_[reg::EntryLo0], r_[reg::EntryLo1]};
+  forget(tlb_.entry(index & 63));
+  TlbEntry e{.page_mask = r_[reg::PageMask], .hi = r_[reg::EntryHi], .lo = {r_[reg::EntryLo0], r_[reg::EntryLo1]}};
+  tlb_.write(index & 63, e);
   forget(e);
 }
 

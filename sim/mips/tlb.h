@@ -59,7 +59,12 @@ class Jtlb {
   // Entries start out matching nothing that a program could produce with an
   // ASID of its own: every entry is zero (VPN2 0, ASID 0, not global, invalid),
   // as software must initialise the TLB anyway.
-  std::array<TlbEntry, kEntries> entry{};
+  Jtlb();
+
+  const TlbEntry& entry(unsigned index) const { return entry_[index]; }
+  // Replaces entry `index` (TLBWI, TLBWR, a checkpoint restore) and keeps the
+  // lookup index below in step with it.
+  void write(unsigned index, const TlbEntry& e);
 
   // The index of the entry matching `va` for `asid`, if any (TLBP and
   // translation).  With several matches the lowest index wins; the R10000's
@@ -68,6 +73,30 @@ class Jtlb {
 
   // Translates `va` through entry `index` (which must match it).
   TlbHit select(unsigned index, u64 va) const;
+
+ private:
+  // A lookup index that gives probe() the same answer as a scan of all 64
+  // entries in index order, without the scan.  Entries of 4 KB pages
+  // (PageMask 0) compare every VPN2 bit, so one that matches `va` has the
+  // same VPN2 bits 20:13 as `va`: it is filed in bucket VPN2 & 255.  Entries
+  // of larger pages (or a mask with holes) are all in `wide_`.  The
+  // candidates for `va` are bucket(va) | wide_, a superset of the matching
+  // entries; they are tried lowest index first, so the lowest matching index
+  // wins, as in the scan, whatever duplicates or overlaps software wrote.
+  static constexpr unsigned kBuckets = 256;
+  static unsigned bucket(u64 va) { return (va >> 13) & (kBuckets - 1); }
+  // Per entry, what the scan would compute: the EntryHi bits compared
+  // (region and the VPN2 bits the mask does not ignore), EntryHi under that
+  // mask, and the ASID (~0 for a global entry, which matches any).
+  struct Match {
+    u64 mask;
+    u64 value;
+    u32 asid;
+  };
+  std::array<TlbEntry, kEntries> entry_{};
+  std::array<Match, kEntries> match_{};
+  std::array<u64, kBuckets> narrow_{};  // bit i: entry i has 4 KB pages and is in this bucket
+  u64 wide_ = 0;                        // bit i: entry i has larger pages
 };
 
 }  // namespace ds::mips
