@@ -30,9 +30,21 @@ void Cpu::clear_link() {
   bus_.release(id);
 }
 
+// Empties every set; only the entries the `filled`/`victims` bitmaps name
+// can hold a page, so only those are written.
 void Cpu::flush_soft_tlb() {
-  stlb_.fill(SoftTlb{});
-  yield();  // run_slice() forgets the code page it remembers
+  for (SoftTlb& set : stlb_) {
+    for (unsigned w = 0; w < set.filled.size(); ++w)
+      for (u64 b = set.filled[w]; b != 0; b &= b - 1) {
+        unsigned i = w * 64 + static_cast<unsigned>(__builtin_ctzll(b));
+        set.read[i] = set.write[i] = set.fetch[i] = SoftTlbEntry{};
+      }
+    for (unsigned w = 0; w < set.victims.size(); ++w)
+      for (u64 b = set.victims[w]; b != 0; b &= b - 1)
+        set.read_victim[w * 64 + static_cast<unsigned>(__builtin_ctzll(b))] = SoftTlbEntry{};
+    set.filled = set.victims = SoftTlbBits{};
+  }
+  refetch();
 }
 
 void Cpu::forget_pages(u64 va, u64 bytes) {
@@ -41,12 +53,19 @@ void Cpu::forget_pages(u64 va, u64 bytes) {
   if (pages >= kSoftTlbSize) return flush_soft_tlb();
   for (u64 p = 0; p < pages; ++p) {
     u64 page = first + p * kPageSize;
+    unsigned i = stlb_index(page), v = victim_index(page);
     for (SoftTlb& set : stlb_) {
-      set.read[stlb_index(page)] = set.write[stlb_index(page)] = set.fetch[stlb_index(page)] = SoftTlbEntry{};
-      set.read_victim[victim_index(page)] = SoftTlbEntry{};
+      if (test_bit(set.filled, i)) {
+        set.read[i] = set.write[i] = set.fetch[i] = SoftTlbEntry{};
+        clear_bit(set.filled, i);
+      }
+      if (test_bit(set.victims, v)) {
+        set.read_victim[v] = SoftTlbEntry{};
+        clear_bit(set.victims, v);
+      }
     }
   }
-  yield();
+  if (fetch_page_ - first < pages * kPageSize) refetch();
 }
 
 // Runs up to `max` cycles (cycle()), in slices that end exactly at the
@@ -128,10 +147,12 @@ u64 Cpu::run_slice_as(u64 max) {
   auto used = [&] { return kTiming ? done + (stall_cycles - stall_base) : done; };
   const RowTiming* rows = kTiming ? row_timing().data() : nullptr;
   u64 page_mem = ~u64{0};  // timing: RAM offset of the code page, ~0 if fetched uncached
-  pending_ &= ~kYield;
+  pending_ &= ~(kYield | kRefetch);
+  fetch_page_ = ~u64{0};
   // The code page being executed, remembered across fetches while page_tag
-  // matches.  Its translation stays valid until the soft TLB is flushed, and
-  // a flush yields, which ends this call.
+  // matches.  Its translation stays valid until the soft TLB forgets it or
+  // changes sets; both call refetch(), which resets page_tag before the
+  // next instruction.
   u64 page_tag = ~u64{0};
   const u8* page_host = nullptr;
   DecodedSlot* page_slots = nullptr;
@@ -139,6 +160,11 @@ u64 Cpu::run_slice_as(u64 max) {
     // An instruction boundary with something pending.
     if (DS_UNLIKELY(pending_)) {
       if (pending_ & (kStop | kYield | kIdle)) break;
+      if (pending_ & kRefetch) {  // forget the code page (its translation may have changed)
+        pending_ &= ~kRefetch;
+        page_tag = ~u64{0};
+        fetch_page_ = ~u64{0};
+      }
       if (pending_ & kInterrupt) {
         take_interrupt();
         ++done;
@@ -168,6 +194,7 @@ u64 Cpu::run_slice_as(u64 max) {
           break;
         }
         page_tag = e.tag;  // ~0 for an uncacheable page: looked up every time
+        fetch_page_ = fetch_pc & ~kPageMask;
         page_host = e.host;
         page_slots = e.code->slot.data();
         if constexpr (kTiming) page_mem = uncached ? ~u64{0} : timing_->ram_offset(page_host);
@@ -241,6 +268,7 @@ bool Cpu::fetch_slow(u64 va, SoftTlbEntry& e, bool& uncached) {
   if (uncached) timing_->uncached();
   // An uncacheable translation is used for this fetch only: its tag never matches.
   e = SoftTlbEntry{t.cacheable && !uncached ? va & ~kPageMask : ~u64{0}, host, dcache_.page(host)};
+  set_bit(cur_->filled, stlb_index(va));
   return true;
 }
 
@@ -250,7 +278,11 @@ void Cpu::fill_read_entry(u64 va, u8* host) {
   SoftTlbEntry& e = cur_->read[stlb_index(va)];
   SoftTlbEntry old = e;
   e = SoftTlbEntry{va & ~kPageMask, host, nullptr};
-  if (old.tag != ~u64{0} && old.tag != e.tag) cur_->read_victim[victim_index(old.tag)] = old;
+  set_bit(cur_->filled, stlb_index(va));
+  if (old.tag != ~u64{0} && old.tag != e.tag) {
+    cur_->read_victim[victim_index(old.tag)] = old;
+    set_bit(cur_->victims, victim_index(old.tag));
+  }
 }
 
 bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
@@ -280,8 +312,10 @@ bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
       bus_.note_store(host + off, size, id);  // may break another CPU's LL/SC link
       cache = cache && !bus_.page_reserved(host);
     }
-    if (cache && access == Access::Store)
+    if (cache && access == Access::Store) {
       cur_->write[stlb_index(va)] = SoftTlbEntry{va & ~kPageMask, host, nullptr};
+      set_bit(cur_->filled, stlb_index(va));
+    }
     else if (cache)
       fill_read_entry(va, host);
     switch (size) {

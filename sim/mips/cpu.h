@@ -117,6 +117,7 @@ class Cpu {
   void set_timing(CpuTiming* t) {
     timing_ = t;
     flush_soft_tlb();  // uncached pages are remembered only without timing
+    yield();           // run_slice() continues in the loop of the other model
   }
   // The CACHE instruction (op = bits 20:16, va = base + offset): changes the
   // modelled caches in timing mode; a no-op in the functional model, which
@@ -196,13 +197,19 @@ class Cpu {
   // 1 supervisor, 2 user), drops every entry of every set when the context
   // (ASID, address-space bits) changes, and drops the pages of a mapping it
   // removes with forget_pages.
+  //
+  // None of these ends the run slice: they ask the loop to forget the code
+  // page it remembers (refetch()), which it does before the next instruction.
   void select_soft_tlb(unsigned mode) {
     SoftTlb* set = &stlb_[mode];
-    if (set != cur_) cur_ = set, yield();  // run_slice() forgets the code page it remembers
+    if (set != cur_) cur_ = set, refetch();
   }
   void flush_soft_tlb();
   // Drops the entries of every set that could hold a page of
-  // [va, va + bytes) (by index, whatever their tag: conservative).
+  // [va, va + bytes) (by index, whatever their tag: conservative).  Only
+  // entries that were filled since the last flush are touched (the sets'
+  // `filled` bitmaps), and the loop refetches only if the code page it
+  // remembers is one of the pages.
   void forget_pages(u64 va, u64 bytes);
   // Forgets write software-TLB entries that point into one host page, so the
   // next store to it takes the slow path (used for LL/SC reservations).
@@ -224,7 +231,10 @@ class Cpu {
   void restore(CheckpointReader& r);
 
  private:
-  enum : u32 { kException = 1, kStop = 2, kInterrupt = 4, kYield = 8, kIdle = 16 };
+  enum : u32 { kException = 1, kStop = 2, kInterrupt = 4, kYield = 8, kIdle = 16, kRefetch = 32 };
+  // The run loop forgets the code page it remembers before the next
+  // instruction (a translation it was found through may have changed).
+  void refetch() { pending_ |= kRefetch; }
 
   struct SoftTlbEntry {
     u64 tag = ~u64{0};  // virtual page address; ~0 never matches
@@ -256,10 +266,21 @@ class Cpu {
   u32 pending_ = 0;
   CpuTiming* timing_ = nullptr;
   u64 overrun_ = 0;  // cycles a stall ran past the end of the last run()
+  using SoftTlbBits = std::array<u64, kSoftTlbSize / 64>;
   struct SoftTlb {
     std::array<SoftTlbEntry, kSoftTlbSize> read, write, fetch;
     std::array<SoftTlbEntry, kSoftTlbSize> read_victim;
+    // Bit i set: read[i], write[i] or fetch[i] (filled) / read_victim[i]
+    // (victims) may hold a page; clear: all of them are empty.  Set on every
+    // fill, so forget_pages() need not touch (and miss in the host cache on)
+    // entries that cannot hold anything.
+    SoftTlbBits filled{}, victims{};
   };
+  static bool test_bit(const SoftTlbBits& b, unsigned i) { return b[i >> 6] >> (i & 63) & 1; }
+  static void set_bit(SoftTlbBits& b, unsigned i) { b[i >> 6] |= u64{1} << (i & 63); }
+  static void clear_bit(SoftTlbBits& b, unsigned i) { b[i >> 6] &= ~(u64{1} << (i & 63)); }
+  // The virtual page of the code page the run loop remembers (~0: none).
+  u64 fetch_page_ = ~u64{0};
   std::array<SoftTlb, 3> stlb_{};  // by mode: kernel, supervisor, user
   SoftTlb* cur_ = &stlb_[0];
 };

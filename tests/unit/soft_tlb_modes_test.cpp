@@ -109,4 +109,42 @@ TEST(SoftTlbModes, AnAsidChangeDropsEveryMode) {
   EXPECT_EQ(r.cpu.exc.code, Exc::TLBL);
 }
 
+// The run loop remembers the code page it executes; a TLB write that remaps
+// that very page must send the next fetch to the new frame, in the same run
+// slice (the loop no longer ends its slice at every TLB write).
+TEST(SoftTlbModes, ATlbWriteThatRemapsTheCodePageIsSeenByTheNextFetch) {
+  Rig r;
+  constexpr u32 kTlbwi = 0x4200'0002;
+  auto put = [&r](u64 pa, u32 w) { store_guest<u32>(r.bus.ram_page(pa) + (pa & kPageMask), w, true); };
+  put(kPa1, kTlbwi);
+  put(kPa1 + 4, 0x2402'0001);  // addiu v0, zero, 1: the old frame
+  put(kPa2 + 4, 0x2402'0002);  // addiu v0, zero, 2: the new frame
+  put(kPa1 + 8, 0x2403'0001), put(kPa2 + 8, 0x2403'0002);  // addiu v1, zero, 1 / 2
+  r.cp0.write(reg::EntryLo0, (kPa2 >> 12) << 6 | 3 << 3 | 7);  // entry 0 -> kPa2 at the TLBWI
+  r.cpu.set_pc(kUserVa);  // kernel mode, executing through the mapped page
+  EXPECT_EQ(r.cpu.run(3), 3u);
+  EXPECT_EQ(r.cpu.gpr[2], 2u);
+  EXPECT_EQ(r.cpu.gpr[3], 2u);
+}
+
+// A TLB write that replaces an entry of another page leaves the code page
+// alone: execution goes on in the same frame.
+TEST(SoftTlbModes, ATlbWriteOfAnotherPageKeepsTheCodePage) {
+  Rig r;
+  constexpr u32 kTlbwi = 0x4200'0002;
+  auto put = [&r](u64 pa, u32 w) { store_guest<u32>(r.bus.ram_page(pa) + (pa & kPageMask), w, true); };
+  put(kPa1, kTlbwi);
+  put(kPa1 + 4, 0x2402'0001);
+  put(kPa2 + 4, 0x2402'0002);
+  r.cp0.write(reg::EntryHi, kUserVa + 0x10'0000);
+  r.cp0.write(reg::EntryLo0, (kPa2 >> 12) << 6 | 3 << 3 | 7);
+  r.cp0.write(reg::Index, 1);
+  r.cpu.set_pc(kUserVa);
+  EXPECT_EQ(r.cpu.run(2), 2u);
+  EXPECT_EQ(r.cpu.gpr[2], 1u);
+  u64 v = 0;
+  ASSERT_TRUE(r.load(kUserVa + 0x10'0000, v));
+  EXPECT_EQ(v, 0x2402'0002u);  // the new entry maps kPa2 (its word at offset 4)
+}
+
 }  // namespace
