@@ -1,8 +1,9 @@
 // micro_cpu.cpp - Google Benchmark micro-measurements of the interpreter's
 // hot paths: the dispatch loop on ALU code, the load/store fast path through
 // the software TLB, a user <-> kernel trap round trip through CP0 (what a
-// trap-and-emulate monitor does all the time), and instruction decoding
-// (table search and slot fill).
+// trap-and-emulate monitor does all the time), a TLB refill round trip and
+// the JTLB probe (what a guest kernel does on every page it touches), and
+// instruction decoding (table search and slot fill).
 //
 //   build/benchmarks/micro-cpu [--benchmark_filter=Dispatch]
 //
@@ -20,6 +21,7 @@
 #include "sim/mips/cpu.h"
 #include "sim/mips/decode_cache.h"
 #include "sim/mips/isa.h"
+#include "sim/mips/tlb.h"
 
 namespace {
 
@@ -149,6 +151,79 @@ void BM_TrapRoundTrip(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(total));
 }
 BENCHMARK(BM_TrapRoundTrip);
+
+// TLB refill round trip, what a guest kernel does on every page of a large
+// working set: a user loop loads from 1024 page pairs in turn, so (with 63
+// random JTLB slots) almost every load misses the JTLB; the refill handler
+// at the refill vector computes EntryLo0/1 from BadVAddr, writes them with
+// TLBWR and returns with ERET, and the load is retried.  About 17 slots per
+// refill: the exception, 10 handler instructions, the retried load and the
+// loop.  What it exercises: exception entry and ERET (two mode switches),
+// the JTLB probe (a miss, then a hit), the soft TLB forgetting the replaced
+// and the new pair at the TLBWR, and the soft-TLB refill of the retried load.
+void BM_TlbRefillRoundTrip(benchmark::State& state) {
+  constexpr u64 kUserVa = 0x0040'0000, kUserPa = 0x0030'0000, kDataVa = 0x0100'0000;
+  constexpr u32 k0 = 26, kTlbwr = 0x4200'0006, kEret = 0x4200'0018;
+  auto mfc0 = [](u32 rt, u32 rd) { return 0x4000'0000u | rt << 16 | rd << 11; };
+  auto mtc0 = [](u32 rt, u32 rd) { return 0x4080'0000u | rt << 16 | rd << 11; };
+  Bus bus;
+  bus.add_ram(0, 8u << 20);
+  DecodeCache dcache;
+  Cp0 cp0([](const char*) {});
+  Cpu cpu(0, bus, dcache, cp0, true);
+  cp0.attach(cpu);
+  cp0.reset();
+  auto put = [&bus](u64 pa, std::vector<u32> words) {
+    for (u32 w : words) {
+      store_guest<u32>(bus.ram_page(pa) + (pa & kPageMask), w, true);
+      pa += 4;
+    }
+  };
+  // Refill handler (vector 0x8000_0000, physical 0): pair n of the data
+  // region -> frames 0x100 + 2 (n & 0x1FF) and the one after, cached, D, V, G.
+  put(0, {mfc0(k0, reg::BadVAddr), rtype(0, k0, k0, 13, 0x02) /* srl */, itype(0x0C, k0, k0, 0x1FF) /* andi */,
+          rtype(0, k0, k0, 7, 0x00) /* sll */, addiu(k0, k0, 0x100 << 6 | 0x1F), mtc0(k0, reg::EntryLo0),
+          addiu(k0, k0, 0x40), mtc0(k0, reg::EntryLo1), kTlbwr, kEret});
+  // User loop: lw t1, 0(t0); t0 = ((t0 + 8 KiB) & t2) | t3; b loop; nop.
+  put(kUserPa, {lw(9, 8, 0), addiu(8, 8, 0x2000), rtype(8, 10, 8, 0, 0x24) /* and */,
+                rtype(8, 11, 8, 0, 0x25) /* or */, itype(4, 0, 0, static_cast<u32>(-5)) /* b */, kNop});
+  cp0.write(reg::Wired, 1);  // entry 0 maps the user code; TLBWR never replaces it
+  cp0.write(reg::EntryHi, kUserVa);
+  cp0.write(reg::EntryLo0, (kUserPa >> 12) << 6 | 3 << 3 | 7);
+  cp0.write(reg::EntryLo1, 1);
+  cp0.write(reg::PageMask, 0);
+  cp0.write(reg::Index, 0);
+  cp0.tlbwi();
+  cp0.write(reg::Status, u64{2} << status::kKsuShift);  // user mode, BEV = ERL = EXL = 0, UX = 0
+  cpu.set_pc(kUserVa);
+  cpu.gpr[8] = kDataVa, cpu.gpr[10] = 0x7F'E000, cpu.gpr[11] = kDataVa;
+  u64 total = 0;
+  for (auto _ : state) {
+    total += cpu.run(kChunk);
+    if (cpu.stopped()) state.SkipWithError("the CPU stopped");
+  }
+  if (cp0.refills == 0) state.SkipWithError("no refill taken");
+  state.counters["refills/s"] = benchmark::Counter(static_cast<double>(cp0.refills), benchmark::Counter::kIsRate);
+  state.SetItemsProcessed(static_cast<int64_t>(total));
+}
+BENCHMARK(BM_TlbRefillRoundTrip);
+
+// The JTLB probe alone: 64 entries of distinct pages (as a kernel fills its
+// TLB), probed for addresses half of which match.
+void BM_JtlbProbe(benchmark::State& state) {
+  Jtlb tlb;
+  for (unsigned i = 0; i < Jtlb::kEntries; ++i)
+    tlb.write(i, TlbEntry{.page_mask = 0, .hi = (u64{i} * 7 + 3) << 13 | 1, .lo = {2, 2}});
+  u64 va = 0;
+  unsigned hits = 0;
+  for (auto _ : state) {
+    va = (va + 0x2000 * 13) & 0x3F'E000;
+    hits += tlb.probe(va, 1).has_value();
+  }
+  benchmark::DoNotOptimize(hits);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_JtlbProbe);
 
 // A mix of raw words that exercise different parts of the table.
 std::vector<u32> decode_mix() {
