@@ -50,7 +50,7 @@ std::string tlb_dump(const mips::Cpu& c, bool all) {
   std::string s = "idx pagemask         entryhi          entrylo0         entrylo1\n";
   const mips::Jtlb& t = c.cp0->tlb();
   for (unsigned i = 0; i < mips::Jtlb::kEntries; ++i) {
-    const mips::TlbEntry& e = t.entry[i];
+    const mips::TlbEntry& e = t.entry(i);
     bool valid = (e.lo[0] | e.lo[1]) & mips::entrylo::V;
     if (!all && !valid) continue;
     s += fmt::format("{:>3} {:016x} {:016x} {:016x} {:016x}{}\n", i, e.page_mask, e.hi, e.lo[0], e.lo[1],
