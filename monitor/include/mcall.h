@@ -26,6 +26,11 @@
  *   12  MC_FREE_PAGE    gpa                            0: the guest freed the page; the monitor
  *                                                      takes its machine page back (zeros later)
  *   13  MC_CONSOLE_WRITE gpa    len                    len: len bytes of console output (at most 4096)
+ *   14  MC_TLB_FLUSH                                   0: this vCPU's L2TLB is emptied.  A guest
+ *                                                      that calls it once has said it flushes
+ *                                                      through it: from then on the L2TLB keeps
+ *                                                      translations the guest's TLBWR evicts (the
+ *                                                      paper's "much bigger TLB"; vtlb.c)
  */
 #ifndef DISCO_MCALL_H
 #define DISCO_MCALL_H
@@ -43,7 +48,8 @@
 #define MC_ZERO_PAGE 11
 #define MC_FREE_PAGE 12
 #define MC_CONSOLE_WRITE 13
-#define MC_COUNT 14          /* one past the last call */
+#define MC_TLB_FLUSH 14
+#define MC_COUNT 15          /* one past the last call */
 
 /* MC_INFO what= */
 #define MCI_VCPU_ID 0

@@ -67,6 +67,7 @@ struct vcpu {
   bool in_exit;                 /* between an exit and the next entry */
   bool x_refill;                /* the exit came from the refill handler */
   bool fpu_used;
+  bool l2_keep;                 /* the guest flushes with MC_TLB_FLUSH: evicted entries stay in the L2TLB */
   const char *why;              /* why a FATAL outcome kills the VM */
   /* ---- shared ---- */
   volatile u32 irq_pending;     /* Cause.IP bits posted by anyone (atomic or) */

@@ -57,8 +57,8 @@ static enum outcome emulate_eret(struct vcpu *v) {
 static enum outcome emulate_tlb(struct vcpu *v, unsigned fn) {
   switch (fn) {
     case FN_TLBR: v->kind = EX_TLB_OTHER; vtlb_read(v); return RESUME;
-    case FN_TLBWI: v->kind = EX_TLB_WRITE; vtlb_write(v, (unsigned)v->cp0[CP0_INDEX] & 63); return RESUME;
-    case FN_TLBWR: v->kind = EX_TLB_WRITE; vtlb_write(v, vcp0_random(v)); return RESUME;
+    case FN_TLBWI: v->kind = EX_TLB_WRITE; vtlb_write(v, (unsigned)v->cp0[CP0_INDEX] & 63, false); return RESUME;
+    case FN_TLBWR: v->kind = EX_TLB_WRITE; vtlb_write(v, vcp0_random(v), true); return RESUME;
     case FN_TLBP: v->kind = EX_TLB_OTHER; vtlb_probe(v); return RESUME;
     default: return REFLECT;
   }

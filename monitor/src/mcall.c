@@ -120,12 +120,19 @@ static enum outcome mc_page_hint(struct vcpu *v) {
   return RET(0);
 }
 
+/* Empties the L2TLB; from now on it keeps what the guest's TLBWR evicts (vtlb.c). */
+static enum outcome mc_tlb_flush(struct vcpu *v) {
+  vtlb_l2_flush(v);
+  v->l2_keep = true;
+  return RET(0);
+}
+
 static const exit_fn mcalls[MC_COUNT] = {
   [MC_PUTC] = mc_putc,           [MC_GETC] = mc_getc,           [MC_HALT] = mc_halt,
   [MC_INFO] = mc_info,           [MC_DISK_READ] = mc_disk_read, [MC_DISK_WRITE] = mc_disk_write,
   [MC_IPI_SEND] = mc_ipi_send,   [MC_IPI_CLEAR] = mc_ipi_clear, [MC_VCPU_START] = mc_vcpu_start,
   [MC_IDLE] = mc_idle,           [MC_ZERO_PAGE] = mc_page_hint, [MC_FREE_PAGE] = mc_page_hint,
-  [MC_CONSOLE_WRITE] = mc_console_write,
+  [MC_CONSOLE_WRITE] = mc_console_write, [MC_TLB_FLUSH] = mc_tlb_flush,
 };
 
 enum outcome exit_syscall(struct vcpu *v) {

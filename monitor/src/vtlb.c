@@ -63,6 +63,11 @@ static struct l2tlb_entry *l2_slot(struct vcpu *v, u64 key) {
   return &v->l2tlb[((key >> 13) ^ key) & (L2TLB_SIZE - 1)];
 }
 static void l2_flush(struct vcpu *v) { memset(v->l2tlb, 0, L2TLB_SIZE * sizeof *v->l2tlb); }
+void vtlb_l2_flush(struct vcpu *v) { l2_flush(v); }
+static void l2_forget(struct vcpu *v, u64 key) {
+  struct l2tlb_entry *s = l2_slot(v, key);
+  if (s->tag == (key | L2TLB_VALID)) s->tag = 0;
+}
 
 /* ---- the virtual TLB ---- */
 /* The first entry matching va under asid (the R10000 leaves several matches
@@ -106,15 +111,26 @@ void vtlb_read(struct vcpu *v) {
   v->cp0[CP0_PAGEMASK] = e->mask;
 }
 
+/* TLBP.  A guest probes before it invalidates or rewrites an entry, so with
+ * l2_keep the probed translation also leaves the L2TLB: an entry the guest's
+ * TLB already evicted may still be there (see vtlb_write). */
 void vtlb_probe(struct vcpu *v) {
   u64 hi = v->cp0[CP0_ENTRYHI];
   int i = vtlb_match(v, hi, hi & ENTRYHI_ASID_MASK);
   v->cp0[CP0_INDEX] = i < 0 ? 0x80000000ull : (u64)i;
+  if (v->l2_keep && guest_mapped(hi)) l2_forget(v, (hi & ENTRYHI_VPN2_MASK) | (hi & ENTRYHI_ASID_MASK));
 }
 
 /* TLBWI/TLBWR: drop what the old entry put in the real TLB and the L2TLB,
- * store the new one, and install it at once when it is a 4 KB pair. */
-void vtlb_write(struct vcpu *v, unsigned index) {
+ * store the new one, and install it at once when it is a 4 KB pair.
+ *
+ * The L2TLB exception: a guest that flushes through MC_TLB_FLUSH (l2_keep)
+ * manages its TLB the way dunix and Linux do - explicitly by TLBP then TLBWI
+ * (both forget the L2TLB entry), by a new ASID, or by a whole flush - so an
+ * entry that TLBWR merely evicts for room is still a good translation, and
+ * stays in the L2TLB: the virtual machine sees a TLB as large as the L2TLB,
+ * as the paper's Disco did. */
+void vtlb_write(struct vcpu *v, unsigned index, bool random) {
   struct vtlb_entry *e = &v->tlb[index];
   if (guest_mapped(e->hi) && ((e->lo0 | e->lo1) & ENTRYLO_V)) {
     if (e->mask || global(e)) {
@@ -123,8 +139,7 @@ void vtlb_write(struct vcpu *v, unsigned index) {
     } else {
       u64 key = (e->hi & ENTRYHI_VPN2_MASK) | (e->hi & ENTRYHI_ASID_MASK);
       real_invalidate(key);
-      struct l2tlb_entry *s = l2_slot(v, key);
-      if (s->tag == (key | L2TLB_VALID)) s->tag = 0;
+      if (!(random && v->l2_keep)) l2_forget(v, key);
     }
   }
   u64 g = v->cp0[CP0_ENTRYLO0] & v->cp0[CP0_ENTRYLO1] & ENTRYLO_G;

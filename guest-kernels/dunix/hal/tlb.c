@@ -7,6 +7,8 @@
 #include "pda.h"
 #include "spinlock.h"
 
+void tlb_flush_machine(void);   /* each machine's cpu.c */
+
 #define TLB_ENTRIES 64
 #define TLB_WIRED 1   /* entry 0: the PDA */
 
@@ -30,6 +32,7 @@ void hal_tlb_flush_all(void) {
   u64 hi = read_entryhi();
   for (unsigned i = TLB_WIRED; i < TLB_ENTRIES; i++) invalidate_index(i);
   write_entryhi(hi);
+  tlb_flush_machine();   /* whatever else the machine caches (cpu.c) */
   pop_off();
 }
 

@@ -65,6 +65,7 @@ static void cpu_init(unsigned cpu, struct pda *pda) {
 u64 hal_counter_ns_mult;
 
 void hal_cpu_init(unsigned cpu) {
+
   u64 mhz = reg_read64(NODE_CLOCK_BASE(0), CLOCK_MHZ);
   hal_counter_ns_mult = (2000ull << 32) / (mhz ? mhz : 200);   /* Count = clock / 2 */ cpu_init(cpu, cpu == 0 ? &boot_pda : start_pda[cpu]); }
 
@@ -105,3 +106,6 @@ void hal_context_init(struct context *c, u64 stack_top, void (*fn)(void)) {
   c->sp = stack_top;
   c->ra = (u64)(uintptr_t)fn;
 }
+
+/* A TLB flush leaves nothing else behind on the bare board. */
+void tlb_flush_machine(void) {}

@@ -16,6 +16,7 @@ extern char secondary_entry[];
 #define KERNEL_IM (ST_IM(7) | ST_IM(3))   /* the virtual timer and IPIs */
 
 u64 hal_counter_ns_mult;
+void tlb_flush_machine(void);
 
 unsigned hal_num_cpus(void) { return (unsigned)mcall(MC_INFO, MCI_NUM_VCPUS, 0, 0, 0); }
 unsigned hal_cpu_node(void) { return 0; }
@@ -47,6 +48,7 @@ static void cpu_init(unsigned cpu, struct pda *pda) {
   write_pagemask(0);
   write_wired(0);
   for (unsigned i = 0; i < 64; i++) tlb_invalidate_entry(i);
+  tlb_flush_machine();
   /* The PDA: its page number in Context's PTEBase field (pda.h). */
   *(volatile u64 *)(uintptr_t)DG_REG(CP0_CONTEXT) = (V2P(pda) >> PAGE_SHIFT) << CONTEXT_PTEBASE_SHIFT;
   write_entryhi(0);
@@ -56,6 +58,12 @@ static void cpu_init(unsigned cpu, struct pda *pda) {
 }
 
 void hal_cpu_init(unsigned cpu) { cpu_init(cpu, cpu == 0 ? &boot_pda : start_pda[cpu]); }
+
+/* The monitor's L2TLB caches this vCPU's translations beyond its TLB; a
+ * flush of the TLB (a new ASID generation) flushes it too.  Calling it at
+ * all (cpu_init does) tells the monitor dunix manages its TLB by TLBP, new
+ * ASIDs and such flushes, so the L2TLB may keep what TLBWR evicts. */
+void tlb_flush_machine(void) { mcall(MC_TLB_FLUSH, 0, 0, 0, 0); }
 
 /* ---- starting CPUs ------------------------------------------------------- */
 static void (*start_fn[64])(unsigned);
