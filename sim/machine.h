@@ -24,20 +24,12 @@
 #include "sim/mips/timing.h"
 #include "sim/numa/memory_system.h"
 #include "sim/progress.h"
+#include "sim/quantum_hook.h"
 #include "sim/stats.h"
 
 namespace ds {
 
 class Lockstep;
-
-// A tool that looks at every instruction (the trace writer and the gdb
-// stub, sim/debug/stepper.h) runs each CPU's quantum in place of Cpu::run,
-// using exactly the quantum's cycles as Cpu::run does.
-class QuantumHook {
- public:
-  virtual ~QuantumHook() = default;
-  virtual void run_quantum(mips::Cpu& c, u64 quantum) = 0;
-};
 
 class Machine final : public SimControl::Host, public CpuControl::Host {
  public:

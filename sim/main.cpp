@@ -181,6 +181,11 @@ int main(int argc, char** argv) {
   user->add_flag("--stats", ucmd.stats, "print instruction and syscall counts to stderr at the end");
   user->add_flag("--strace", ucmd.strace, "log every system call and its result to stderr");
   user->add_option("--cpu-model", ucmd.cpu_model, "CPU model: functional (default) or timing (caches and stalls)");
+  user->add_option("--trace", ucmd.trace, "write a commit record per instruction to this file (docs/debugging.md)");
+  user->add_option("--trace-range", ucmd.trace_range, "trace only PCs in [LO, HI) (LO:HI)");
+  user->add_option("--trace-window", ucmd.trace_window, "trace only instructions FIRST to FIRST+COUNT-1 (FIRST:COUNT)");
+  user->add_option("--gdb", ucmd.gdb, "serve the gdb remote protocol on 127.0.0.1:PORT or the unix socket unix:PATH");
+  user->add_flag("--gdb-wait", ucmd.gdb_wait, "with --gdb: hold the program at its first instruction until gdb attaches");
   user->prefix_command();  // the program and its arguments follow the options
 
   ds::guest::GuestCommand gcmd;

@@ -39,22 +39,6 @@ std::string console_bytes(const RunOptions& o) {
   return bytes + o.console_suffix;
 }
 
-// The trace writer, if --trace asks for one.
-std::unique_ptr<debug::Tracer> make_tracer(const RunOptions& o) {
-  if (o.trace.empty()) {
-    if (o.trace_cpu || !o.trace_mode.empty() || !o.trace_range.empty() || !o.trace_window.empty())
-      throw std::runtime_error("--trace-cpu, --trace-mode, --trace-range and --trace-window need --trace FILE");
-    return nullptr;
-  }
-  debug::TraceOptions t;
-  t.file = o.trace;
-  t.cpu = o.trace_cpu;
-  if (!o.trace_mode.empty()) debug::parse_trace_mode(o.trace_mode, t);
-  if (!o.trace_range.empty()) debug::parse_trace_range(o.trace_range, t);
-  if (!o.trace_window.empty()) debug::parse_trace_window(o.trace_window, t);
-  return std::make_unique<debug::Tracer>(t);
-}
-
 }  // namespace
 
 void apply_run_options(MachineConfig& cfg, const RunOptions& o) {
@@ -95,9 +79,11 @@ RunResult run_machine(const MachineConfig& cfg, const std::string& image, RunSta
   if (o.gdb_wait && o.gdb.empty()) throw std::runtime_error("--gdb-wait needs --gdb PORT");
   if (o.trace_cpu && *o.trace_cpu >= m.num_cpus())
     throw std::runtime_error(fmt::format("--trace-cpu {}: the machine has {} CPUs", *o.trace_cpu, m.num_cpus()));
-  std::unique_ptr<debug::Tracer> tracer = make_tracer(o);
+  std::unique_ptr<debug::Tracer> tracer =
+      debug::make_tracer(o.trace, o.trace_cpu, o.trace_mode, o.trace_range, o.trace_window);
+  debug::DebugHostOf<Machine> host(m);
   std::unique_ptr<debug::GdbTarget> gdb;
-  if (!o.gdb.empty()) gdb = std::make_unique<debug::GdbTarget>(m, o.gdb, o.gdb_wait);
+  if (!o.gdb.empty()) gdb = std::make_unique<debug::GdbTarget>(host, o.gdb, o.gdb_wait);
   debug::Stepper stepper(tracer.get(), gdb.get());
   if (tracer || gdb) m.set_quantum_hook(&stepper);
   m.set_progress(o.progress == "on" ? Progress::Mode::On

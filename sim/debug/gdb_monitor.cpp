@@ -84,7 +84,7 @@ std::string GdbTarget::monitor(const std::string& cmd) {
     for (u64 off = 0; off < len; off += 16) {
       s += fmt::format("{:010x}:", addr + off);
       for (u64 k = off; k < std::min(len, off + 16); ++k) {
-        const u8* page = m_.bus().ram_page((addr + k) & ~kPageMask);
+        const u8* page = m_.memory().ram_page((addr + k) & ~kPageMask);
         if (!page) return s + fmt::format(" (0x{:x} is not RAM)\n", addr + k);
         s += fmt::format(" {:02x}", page[(addr + k) & kPageMask]);
       }

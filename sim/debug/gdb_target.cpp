@@ -28,7 +28,7 @@ std::string thread_id(unsigned cpu) { return fmt::format("{:x}", cpu + 1); }
 
 }  // namespace
 
-GdbTarget::GdbTarget(Machine& m, const std::string& endpoint, bool wait)
+GdbTarget::GdbTarget(DebugHost& m, const std::string& endpoint, bool wait)
     : m_(m), server_(endpoint), wait_(wait) {
   std::fprintf(stderr, "discosim: gdb: listening on %s%s\n", server_.where().c_str(),
                wait ? " (the machine waits for gdb)" : "");
@@ -158,7 +158,7 @@ void GdbTarget::stop(mips::Cpu& c, const std::string& reply, bool send) {
       if (!out.empty()) server_.send_packet(out);  // vKill has a reply, 'k' none
       detach();
       killed_ = true;
-      m_.request_exit(137);
+      m_.end_run(137);
       return;
     }
     // Continue or Step: the stopped CPU's instruction is not reported again.
@@ -170,7 +170,7 @@ void GdbTarget::stop(mips::Cpu& c, const std::string& reply, bool send) {
 }
 
 mips::Cpu& GdbTarget::cpu_of_thread(long tid, unsigned fallback) {
-  if (tid <= 0 || tid > static_cast<long>(m_.num_cpus())) return m_.cpu(fallback);
+  if (tid <= 0 || tid > static_cast<long>(m_.cpus())) return m_.cpu(fallback);
   return m_.cpu(static_cast<unsigned>(tid - 1));
 }
 
@@ -218,7 +218,7 @@ GdbTarget::Resume GdbTarget::handle(const std::string& pkt, std::string& reply) 
     }
     case 'T': {
       long tid = std::strtol(pkt.substr(1).c_str(), nullptr, 16);
-      reply = tid >= 1 && tid <= static_cast<long>(m_.num_cpus()) ? "OK" : "E01";
+      reply = tid >= 1 && tid <= static_cast<long>(m_.cpus()) ? "OK" : "E01";
       return Resume::None;
     }
     case 'c':
@@ -341,7 +341,7 @@ std::string GdbTarget::query(const std::string& pkt) {
   if (pkt == "qC") return "QC" + thread_id(current_);
   if (pkt == "qfThreadInfo") {
     std::string s = "m";
-    for (unsigned i = 0; i < m_.num_cpus(); ++i) {
+    for (unsigned i = 0; i < m_.cpus(); ++i) {
       if (i) s += ',';
       s += thread_id(i);
     }
@@ -375,7 +375,7 @@ std::string GdbTarget::xfer(const std::string& object, const std::string& annex,
     doc = target_xml();
   } else if (object == "threads") {
     doc = "<?xml version=\"1.0\"?>\n<threads>\n";
-    for (unsigned i = 0; i < m_.num_cpus(); ++i)
+    for (unsigned i = 0; i < m_.cpus(); ++i)
       doc += fmt::format("<thread id=\"{}\" core=\"{}\" name=\"cpu{}\"/>\n", thread_id(i), i, i);
     doc += "</threads>\n";
   } else {

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/debug/debug_host.h"
 #include "sim/debug/gdb_server.h"
-#include "sim/machine.h"
 
 namespace ds::debug {
 
@@ -25,7 +25,7 @@ class GdbTarget {
  public:
   // Listens on `endpoint` (gdb_server.h) and says where on stderr; with
   // `wait`, the first instruction waits for gdb to attach.
-  GdbTarget(Machine& m, const std::string& endpoint, bool wait);
+  GdbTarget(DebugHost& m, const std::string& endpoint, bool wait);
   ~GdbTarget();
 
   // At the start of CPU c's quantum: whether its instructions must be
@@ -61,7 +61,7 @@ class GdbTarget {
   mips::Cpu& cpu_of_thread(long tid, unsigned fallback);
   void detach();
 
-  Machine& m_;
+  DebugHost& m_;
   RspServer server_;
   bool wait_;
   bool ever_attached_ = false;

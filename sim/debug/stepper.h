@@ -2,7 +2,7 @@
 // tools that look at every instruction: the trace writer and the gdb stub.
 //
 // The machine hands a quantum to the Stepper instead of Cpu::run only when
-// one of them is on (Machine::set_quantum_hook), so a run without them
+// one of them is on (sim/quantum_hook.h), so a run without them
 // executes the untouched fast loop.  Cpu::step runs exactly the slots
 // Cpu::run would, in the same order, so a traced or debugged run ends with
 // the statistics of a plain one; while a quantum has nothing to look at
@@ -10,7 +10,7 @@
 // full speed through Cpu::run.
 #pragma once
 #include "sim/debug/commit_record.h"
-#include "sim/machine.h"
+#include "sim/quantum_hook.h"
 
 namespace ds::debug {
 

@@ -50,6 +50,22 @@ void parse_trace_window(const std::string& s, TraceOptions& o) {
   o.first = first, o.count = count;
 }
 
+std::unique_ptr<Tracer> make_tracer(const std::string& file, std::optional<unsigned> cpu, const std::string& mode,
+                                    const std::string& range, const std::string& window) {
+  if (file.empty()) {
+    if (cpu || !mode.empty() || !range.empty() || !window.empty())
+      throw std::runtime_error("--trace-cpu, --trace-mode, --trace-range and --trace-window need --trace FILE");
+    return nullptr;
+  }
+  TraceOptions t;
+  t.file = file;
+  t.cpu = cpu;
+  if (!mode.empty()) parse_trace_mode(mode, t);
+  if (!range.empty()) parse_trace_range(range, t);
+  if (!window.empty()) parse_trace_window(window, t);
+  return std::make_unique<Tracer>(t);
+}
+
 Tracer::Tracer(const TraceOptions& o) : o_(o), out_(std::fopen(o.file.c_str(), "w")) {
   if (!out_) throw std::runtime_error(fmt::format("{}: cannot write trace file ({})", o.file, std::strerror(errno)));
 }

@@ -3,6 +3,7 @@
 // machine-wide instruction counts (docs/debugging.md).
 #pragma once
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,14 @@ struct TraceOptions {
 void parse_trace_mode(const std::string& s, TraceOptions& o);
 void parse_trace_range(const std::string& s, TraceOptions& o);
 void parse_trace_window(const std::string& s, TraceOptions& o);
+
+class Tracer;
+// The trace writer the command line asks for (the options as spelled there;
+// empty strings and no cpu: not given), or null without --trace.  Throws
+// std::runtime_error with a one-line reason for a filter without --trace,
+// a malformed filter, or a file that cannot be written.
+std::unique_ptr<Tracer> make_tracer(const std::string& file, std::optional<unsigned> cpu, const std::string& mode,
+                                    const std::string& range, const std::string& window);
 
 class Tracer {
  public:

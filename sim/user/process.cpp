@@ -52,7 +52,10 @@ int Process::run() {
       }
       quantum = std::min(quantum, opt_.max_insns - cpu_->insns);
     }
-    cpu_->run(quantum);
+    if (hook_)
+      hook_->run_quantum(*cpu_, quantum);
+    else
+      cpu_->run(quantum);
   }
   return exit_status_;
 }

@@ -18,6 +18,7 @@
 #include "sim/mips/cpu.h"
 #include "sim/mips/decode_cache.h"
 #include "sim/mips/timing.h"
+#include "sim/quantum_hook.h"
 #include "sim/numa/memory_system.h"
 #include "sim/user/address_space.h"
 #include "sim/user/signals.h"
@@ -57,6 +58,9 @@ class Process final : public mips::CpuOwner {
 
   // ---- used by syscalls and signals --------------------------------------------
   mips::Cpu& cpu() { return *cpu_; }
+  Bus& bus() { return bus_; }
+  // Hands every quantum to `h` (the trace writer, the gdb stub) instead of Cpu::run.
+  void set_quantum_hook(QuantumHook* h) { hook_ = h; }
   const mips::CpuTiming* timing() const { return timing_.get(); }
   const numa::MemorySystem* memory_system() const { return memsys_.get(); }
   AddressSpace& mem() { return mem_; }
@@ -89,6 +93,7 @@ class Process final : public mips::CpuOwner {
 
   ProcessOptions opt_;
   Bus bus_;
+  QuantumHook* hook_ = nullptr;
   mips::DecodeCache dcache_;
   AddressSpace mem_;
   std::unique_ptr<mips::Cpu> cpu_;

@@ -7,11 +7,31 @@
 
 #include <fmt/format.h>
 
+#include "sim/debug/gdb_target.h"
+#include "sim/debug/stepper.h"
+#include "sim/debug/trace.h"
 #include "sim/elf_loader.h"
 #include "sim/user/process.h"
 #include "sim/user/syscalls.h"
 
 namespace ds::user {
+
+namespace {
+
+// The gdb stub's view of the process: one CPU; kill is exit status 137.
+class ProcessDebugHost final : public debug::DebugHost {
+ public:
+  explicit ProcessDebugHost(Process& p) : p_(p) {}
+  unsigned cpus() override { return 1; }
+  mips::Cpu& cpu(unsigned) override { return p_.cpu(); }
+  Bus& memory() override { return p_.bus(); }
+  void end_run(int status) override { p_.exit(status); }
+
+ private:
+  Process& p_;
+};
+
+}  // namespace
 
 int run_user(const UserCommand& cmd) {
   if (cmd.args.empty()) throw std::runtime_error("user: no program given");
@@ -30,7 +50,15 @@ int run_user(const UserCommand& cmd) {
   opt.timing = cmd.cpu_model == "timing";
   ElfImage img = load_elf(opt.path);
   Process proc(img, opt);
+  if (cmd.gdb_wait && cmd.gdb.empty()) throw std::runtime_error("--gdb-wait needs --gdb PORT");
+  std::unique_ptr<debug::Tracer> tracer = debug::make_tracer(cmd.trace, {}, "", cmd.trace_range, cmd.trace_window);
+  ProcessDebugHost host(proc);
+  std::unique_ptr<debug::GdbTarget> gdb;
+  if (!cmd.gdb.empty()) gdb = std::make_unique<debug::GdbTarget>(host, cmd.gdb, cmd.gdb_wait);
+  debug::Stepper stepper(tracer.get(), gdb.get());
+  if (tracer || gdb) proc.set_quantum_hook(&stepper);
   int status = proc.run();
+  if (gdb) gdb->finish(status);
   if (cmd.stats) {
     std::fflush(stdout);
     std::fprintf(stderr, "discosim: %llu instructions retired\n",

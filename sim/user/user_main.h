@@ -14,6 +14,10 @@ struct UserCommand {
   bool strace = false;                // log syscalls to stderr
   bool stats = false;                 // print instruction and syscall counts to stderr
   std::string cpu_model = "functional";  // or "timing" (caches and stalls, sim/mips/timing.h)
+  // Debugging (docs/debugging.md): a commit-record trace and the gdb stub.
+  std::string trace, trace_range, trace_window;
+  std::string gdb;                    // PORT or unix:PATH
+  bool gdb_wait = false;
 };
 
 // Runs the program; returns its exit status (128+N if killed by signal N).

@@ -4,11 +4,13 @@ with the dunix kernel's symbols, a breakpoint in its system-call handler
 reached from a user program, then the user program's own symbols
 (add-symbol-file) and a breakpoint in it, restricted to its address space
 with `monitor asid` (hits in that ASID, never in another); detaching leaves
-the run's statistics unchanged.
+the run's statistics unchanged.  Then the same program under the user-mode
+runner (`discosim user --gdb`, `--trace`).
 
 usage: gdb_guest_test.py DISCOSIM GDB dunix.elf user_prog"""
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -84,6 +86,30 @@ continue
         check(hit == hits and f"address space {restrict} only" in out,
               f"breakpoint restricted to ASID {restrict} (the program's is {asid}): hit {hit}, expected {hits}", out)
         check(code == 0 and "user program pid 1: 45" in stdout, f"ASID {restrict} run: exit {code}", out)
+
+    # The same program in the user-mode runner (`discosim user`): one CPU, the program's own symbols.
+    s = Session([discosim, "user"], tmp, tail=tail)
+    out = s.gdb(gdb, f"""file {prog}
+target remote {s.sock}
+break user_work
+continue
+bt
+info threads
+detach
+""")
+    code, stdout, _, _ = s.finish()
+    check(re.search(r"Breakpoint 1, user_work \(n=10\)", out) is not None and
+          re.search(r"^#1\s+0x[0-9a-f]+ in main \(\)", out, re.M) is not None, "user mode: no stop in user_work", out)
+    check(len(re.findall(r'Thread \d+ "cpu0"', out)) == 1, "user mode: not one thread cpu0", out)
+    check(code == 0 and "user program pid" in stdout, f"user mode after detach: exit {code}", out)
+
+    # A user-mode trace: every record in user mode, the system calls with their results.
+    t = os.path.join(tmp, "user.trace")
+    r = subprocess.run([discosim, "user", "--trace", t, prog], capture_output=True, text=True, timeout=60)
+    lines = open(t).read().splitlines()
+    check(r.returncode == 0 and len(lines) > 1000 and all(" u " in l.split(":")[0] for l in lines),
+          f"user trace: exit {r.returncode}, {len(lines)} records, not all in user mode")
+    check(any(re.search(r"  syscall \| .*exc Sys -> ", l) for l in lines), "user trace: no system call record")
 
 for f in failures:
     print("FAIL:", f)

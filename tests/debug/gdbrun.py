@@ -21,7 +21,8 @@ class Session:
         self.sock = os.path.join(tmp, "gdb.sock")
         self.endpoint = endpoint or "unix:" + self.sock
         self.stats = os.path.join(tmp, "stats.json")
-        args = cmd + ["--gdb", self.endpoint, "--stats-json", self.stats, "--progress", "off"]
+        user = len(cmd) > 1 and cmd[1] == "user"  # the user-mode runner has neither statistics file nor progress
+        args = cmd + ["--gdb", self.endpoint] + ([] if user else ["--stats-json", self.stats, "--progress", "off"])
         if wait:
             args.append("--gdb-wait")
         args += list(tail)  # `guest`: the program and its arguments follow the options
@@ -38,13 +39,21 @@ class Session:
         try:
             r = subprocess.run([gdb, "-batch", "-nx", "-x", f.name], capture_output=True, text=True,
                                timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise SystemExit(f"FAIL: gdb did not finish within {timeout} s")
         finally:
             os.unlink(f.name)
         return r.stdout + r.stderr
 
     def finish(self, timeout=60):
         """Waits for discosim; returns (exit status, stdout, stderr, statistics without host time)."""
-        out, err = self.proc.communicate(timeout=timeout)
+        try:
+            out, err = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.communicate()
+            raise SystemExit(f"FAIL: discosim did not finish within {timeout} s (killed)")
         return self.proc.returncode, out, err, load_stats(self.stats)
 
 
