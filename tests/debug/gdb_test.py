@@ -128,10 +128,8 @@ continue
     check(code == 0, f"watchpoint run: exit {code}", out)
 
     # 4. Every CPU of the 8-CPU demo is a thread; stopped, stepped and detached, the run ends with
-    #    exactly the statistics and output of a run without gdb.
-    s = Session(mp8, tmp)
-    out = s.gdb(gdb, f"""file {mp_hello}
-target remote {s.sock}
+    #    exactly the statistics and output of a run without gdb, in both CPU models.
+    script = f"""file {mp_hello}
 break say_hello_and_add
 continue
 stepi
@@ -142,14 +140,20 @@ stepi
 monitor cp0
 monitor tlb
 detach
-""")
-    code, stdout, _, stats = s.finish()
-    pcode, pstdout, pstats = plain_run(mp8, tmp)
-    threads = re.findall(r'Thread (\d+) "cpu(\d+)"', out)
-    check(sorted({int(c) for _, c in threads}) == list(range(8)), f"info threads: {threads}", out)
-    check("Status" in out and "EntryHi" in out and "idx pagemask" in out, "monitor cp0 / tlb output missing", out)
-    check(code == pcode and stdout == pstdout, f"after detach: exit {code} vs {pcode}, or output differs", out)
-    check(stats is not None and stats == pstats, "after detach: statistics differ from the run without gdb", out)
+"""
+    for model in ("functional", "timing"):
+        cmd = mp8 + ["--cpu-model", model]
+        s = Session(cmd, tmp)
+        out = s.gdb(gdb, script.replace("\n", f"\ntarget remote {s.sock}\n", 1))
+        code, stdout, _, stats = s.finish()
+        pcode, pstdout, pstats = plain_run(cmd, tmp)
+        threads = re.findall(r'Thread (\d+) "cpu(\d+)"', out)
+        check(sorted({int(c) for _, c in threads}) == list(range(8)), f"info threads: {threads}", out)
+        check("Status" in out and "EntryHi" in out and "idx pagemask" in out, "monitor cp0 / tlb output missing", out)
+        check(code == pcode and stdout == pstdout, f"{model}: after detach: exit {code} vs {pcode}, or output differs",
+              out)
+        check(stats is not None and stats == pstats,
+              f"{model}: after detach: statistics differ from the run without gdb", out)
 
     # 5. Ctrl-C interrupts a running machine, registers and memory read back, kill ends the run.
     s = Session([discosim, "run", os.path.join(configs, "demo.toml"), spin], tmp)
