@@ -94,9 +94,10 @@ bool GdbTarget::before(mips::Cpu& c) {
     return !killed_;
   }
   if (c.idling() || !server_.connected()) return true;
-  bool skip = skip_once_ && skip_cpu_ == c.id && skip_pc_ == c.pc;
-  skip_once_ = false;
-  if (skip) return true;
+  if (skip_once_ && skip_cpu_ == c.id) {  // its first instruction since the resume
+    skip_once_ = false;
+    if (skip_pc_ == c.pc) return true;
+  }
   if (!breaks_.empty() && breakpoint_at(c)) {
     stop(c, fmt::format("T05thread:{};", thread_id(c.id)), true);
   } else if (!watches_.empty()) {

@@ -99,6 +99,13 @@ detach
     r.ask("z0,%x,4" % (branch + 4))
     r.ask("D")
     s.finish()
+    # Continuing from a breakpoint runs its instruction: dbg_branch runs once, so the run then ends.
+    s = Session(demo, tmp)
+    r = Rsp(s.sock)
+    r.ask("qSupported")
+    got = [r.ask(f"Z0,{branch + 4:x},4"), r.ask("vCont;c")[:3], r.ask("vCont;c")]
+    s.finish()
+    check(got == ["OK", "T05", "W00"], f"continue from a breakpoint: {got}, expected OK, T05, W00 (no second stop)")
 
     # 3. Watchpoints: a write watchpoint stops after the store that changes `watched` (0 -> 7: the
     #    first store writes the value it already has), a read watchpoint in leaf.
