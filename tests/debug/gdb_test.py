@@ -108,7 +108,7 @@ detach
     check(got == ["OK", "T05", "W00"], f"continue from a breakpoint: {got}, expected OK, T05, W00 (no second stop)")
 
     # 3. Watchpoints: a write watchpoint stops after the store that changes `watched` (0 -> 7: the
-    #    first store writes the value it already has), a read watchpoint in leaf.
+    #    first store writes the value it already has), a read watchpoint in leaf; then a write.
     s = Session(demo, tmp)
     out = s.gdb(gdb, f"""file {target}
 target remote {s.sock}
@@ -119,20 +119,25 @@ p watched
 echo STORE=\\n
 x/i $pc - 4
 delete
+set var untouched_reads = 3
+echo READ_BACK=\\n
+p untouched_reads
 rwatch untouched_reads
 continue
 bt 1
 delete
 continue
 """)
-    code, _, _, _ = s.finish()
+    code, stdout, _, _ = s.finish()
     check(re.search(r"Old value = 0\s+New value = 7", out) is not None, "write watchpoint: no 0 -> 7 report", out)
     check(value(out, "WATCHED") == "7", "write watchpoint: watched is not 7 at the stop", out)
     m = re.search(r"STORE=\n.*:\s+(\w+)\s", out)
     check(m is not None and m.group(1) == "sd", "write watchpoint: the instruction before the stop is not sd", out)
-    check(re.search(r"Value = 0", out) is not None and re.search(r"#0\s+(0x\w+ in )?leaf", out) is not None,
+    check(re.search(r"Value = 3", out) is not None and re.search(r"#0\s+(0x\w+ in )?leaf", out) is not None,
           "read watchpoint: no stop in leaf reading untouched_reads", out)
-    check(code == 0, f"watchpoint run: exit {code}", out)
+    # The write through gdb (an X/M packet) changed the program's result: leaf returned 3 more.
+    check(value(out, "READ_BACK") == "3" and code == 1 and "sum 48" in stdout,
+          f"memory write: exit {code}, output {stdout!r}", out)
 
     # 4. Every CPU of the 8-CPU demo is a thread; stopped, stepped and detached, the run ends with
     #    exactly the statistics and output of a run without gdb, in both CPU models.
