@@ -109,15 +109,15 @@ def strip(d):
 def inputs(discosim, build, case):
     """The SHA-256 of every file the case reads: the files named on its
     command line and, for a guest run, the guest kernel."""
-    paths = [a.replace('{B}', build).replace('{S}', SRC) for a in case.argv if a.startswith(('{B}', '{S}'))]
-    if case.kind == 'guest':
-        paths.append(os.path.join(os.path.dirname(discosim), 'guest-kernels', 'dunix', 'dunix.elf'))
+    named = {a.replace('{B}', '$BUILD').replace('{S}', '$SRC'): a.replace('{B}', build).replace('{S}', SRC)
+             for a in case.argv if a.startswith(('{B}', '{S}'))}
+    if case.kind == 'guest':  # the kernel next to the simulator
+        named['$BUILD/guest-kernels/dunix/dunix.elf'] = os.path.join(os.path.dirname(discosim), 'guest-kernels',
+                                                                     'dunix', 'dunix.elf')
     out = {}
-    for p in paths:
-        with open(p, 'rb') as f:
-            digest = hashlib.sha256(f.read()).hexdigest()
-        key = p.replace(build, '$BUILD').replace(SRC, '$SRC').replace(os.path.dirname(discosim), '$BUILD')
-        out[key] = digest
+    for key, path in named.items():
+        with open(path, 'rb') as f:
+            out[key] = hashlib.sha256(f.read()).hexdigest()
     return out
 
 
