@@ -213,13 +213,22 @@ u64 Cpu::run_slice_as(u64 max) {
 
       pc = npc;
       npc += 4;
-      if (DS_UNLIKELY(s.flags & forbidden))
-        gate_closed(s.flags & forbidden);
-      else
-        s.fn(*this, Insn{raw});
-      gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
-      ++done;
-      if constexpr (kCountMix) ++mix[s.flags >> kRowIdShift];
+      if (DS_LIKELY(!in_delay && !(s.flags & kEndsRun) && page_tag != ~u64{0})) {
+        // A run (see run_straight): this instruction and the ones after it
+        // on this page.  Not on an uncacheable code page, whose every fetch
+        // is translated (and, in the timing model, charged) again.
+        if (!run_straight<kBigEndian, kCountMix, kTiming>(s, raw, off, page_host, page_slots, page_mem, done,
+                                                          max, stall_base))
+          continue;  // the run ended at an instruction it does not execute
+      } else {
+        if (DS_UNLIKELY(s.flags & forbidden))
+          gate_closed(s.flags & forbidden);
+        else
+          s.fn(*this, Insn{raw});
+        gpr[0] = 0;  // writes to $zero are discarded here, not in every semantic body
+        ++done;
+        if constexpr (kCountMix) ++mix[s.flags >> kRowIdShift];
+      }
 
       if (DS_UNLIKELY(pending_)) {
         if (pending_ & kException) {
@@ -239,6 +248,108 @@ u64 Cpu::run_slice_as(u64 max) {
     } while (used() < max);
   }
   return used();
+}
+
+// A run: executes the instruction the loop just fetched (slot `s`, word
+// `raw` at `cur_pc`, page offset `off`, outside a delay slot) and then the
+// instructions that follow it on the same code page - through branches,
+// their delay slots and their targets, as long as these stay on the page -
+// until a CP0 instruction (which may change the mode, the translation or
+// the pc: kEndsRun), the end of the slice, or an instruction that reports
+// something.
+//
+// Why this is exact: each instruction is fetched (raw word compared with
+// its slot), timed and executed as by the loop, in the same order.  What
+// the run saves is bookkeeping: the address of the instruction is kept in a
+// register, and pc, npc, cur_pc and in_delay are written only where they
+// can be read - before a branch or jump executes (it reads pc and writes
+// npc), around a delay slot, and when the run ends.  Nothing else reads
+// them while an instruction executes: exceptions and the owner act after
+// the run has ended.  Outside a delay slot npc is always pc + 4.  The code
+// page stays valid: whatever changes a translation sets pending_ (refetch),
+// which ends the run after that instruction.
+//
+// Returns true when an instruction reported something (pending_): cur_pc,
+// in_delay, pc and npc are then exactly as the loop leaves them, and the
+// caller finishes the instruction (++insns or the exception).  Returns false
+// when the run stopped before an instruction it does not execute: pc, npc
+// and next_in_delay say where the loop goes on.
+template <bool kBigEndian, bool kCountMix, bool kTiming>
+[[gnu::always_inline]] inline bool Cpu::run_straight(const DecodedSlot& first, u32 raw, unsigned off,
+                                                     const u8* page_host, DecodedSlot* page_slots, u64 page_mem,
+                                                     u64& done, u64 max, u64 stall_base) {
+  const DecodedSlot* s = &first;
+  const RowTiming* rows = kTiming ? row_timing().data() : nullptr;
+  auto exhausted = [&] { return (kTiming ? done + (stall_cycles - stall_base) : done) >= max; };
+  // Fetches, decodes if memory changed, and times the instruction at page
+  // offset `o`; null if it ends runs (then nothing was timed).
+  auto fetch = [&](unsigned o, u32& w) -> const DecodedSlot* {
+    w = load_guest<u32>(page_host + o, kBigEndian);
+    DecodedSlot& d = page_slots[o >> 2];
+    if (DS_UNLIKELY(d.raw != w)) decode_into(d, w);
+    if (DS_UNLIKELY(d.flags & kEndsRun)) return nullptr;
+    if constexpr (kTiming) {
+      if (DS_LIKELY(page_mem != ~u64{0})) timing_->fetch(page_mem + o, cycle());
+      const RowTiming& rt = rows[d.flags >> kRowIdShift];
+      if (rt.unit != RowTiming::None) timing_->issue(rt, w, cycle());
+    }
+    return &d;
+  };
+  auto execute = [&](const DecodedSlot& d, u32 w) {
+    if (DS_UNLIKELY(d.flags & forbidden))
+      gate_closed(d.flags & forbidden);
+    else
+      d.fn(*this, Insn{w});
+    gpr[0] = 0;
+    ++done;
+    if constexpr (kCountMix) ++mix[d.flags >> kRowIdShift];
+  };
+  u64 a = cur_pc;
+  const u64 page = a & ~kPageMask;
+  for (;;) {
+    u64 next;
+    if (DS_LIKELY(!(s->flags & (kBranch | kJump | kLikely)))) {
+      execute(*s, raw);
+      if (DS_UNLIKELY(pending_)) {
+        cur_pc = a, pc = a + 4, npc = a + 8;
+        return true;
+      }
+      ++insns;
+      next = a + 4;
+    } else {
+      cur_pc = a, pc = a + 4, npc = a + 8;  // what a branch reads (pc) and changes (npc)
+      execute(*s, raw);
+      if (DS_UNLIKELY(pending_)) return true;
+      ++insns;
+      if (!next_in_delay) {
+        next = pc;  // a branch-likely not taken skipped its delay slot
+      } else {
+        // The delay slot, on this page (a branch in the last word leaves it to the loop).
+        u32 w;
+        const DecodedSlot* d = nullptr;
+        if (DS_UNLIKELY(off + 4 == kPageSize) || exhausted() || !(d = fetch(off + 4, w))) return false;
+        in_delay = true, next_in_delay = false;
+        cur_pc = a + 4;
+        next = npc;
+        pc = next, npc = next + 4;
+        execute(*d, w);
+        if (DS_UNLIKELY(pending_)) return true;
+        ++insns;
+        in_delay = false;
+      }
+    }
+    // Go on at `next` if it is on this page (and aligned).
+    if (DS_UNLIKELY((next & ~(kPageMask & ~u64{3})) != page) || exhausted()) {
+      pc = next, npc = next + 4;
+      return false;
+    }
+    a = next;
+    off = static_cast<unsigned>(a & kPageMask);
+    if (DS_UNLIKELY(!(s = fetch(off, raw)))) {
+      pc = a, npc = a + 4;
+      return false;
+    }
+  }
 }
 
 // Chooses the exception for an instruction whose gate is closed in this mode.

@@ -258,6 +258,12 @@ class Cpu {
   u64 run_slice(u64 max);
   template <bool kBigEndian, bool kCountMix, bool kTiming>
   u64 run_slice_as(u64 max);
+  // Instructions that end a run (run_straight): CP0 instructions, which may
+  // change the mode, the translation or the pc.  Tested on the slot's flags.
+  static constexpr u32 kEndsRun = kGateCp0;
+  template <bool kBigEndian, bool kCountMix, bool kTiming>
+  bool run_straight(const DecodedSlot& first, u32 raw, unsigned off, const u8* page_host, DecodedSlot* page_slots,
+                    u64 page_mem, u64& done, u64 max, u64 stall_base);
   void take_interrupt();
 
   Bus& bus_;
