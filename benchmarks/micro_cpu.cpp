@@ -102,6 +102,19 @@ void BM_DispatchAluLoop(benchmark::State& state) {
 }
 BENCHMARK(BM_DispatchAluLoop);
 
+// Runs (Cpu::run_straight): a 32-instruction basic block, so the per-run
+// bookkeeping (pc/npc/cur_pc written at the branch only) is spread thin.
+void BM_LongBlock(benchmark::State& state) {
+  std::vector<u32> code;
+  for (int i = 0; i < 15; ++i) code.push_back(addiu(2, 2, 1)), code.push_back(daddu(3, 3, 2));
+  code.push_back(bne(0, 4, -31));  // $4 = 1: not equal to $0, always taken
+  code.push_back(kNop);
+  Rig rig(code);
+  rig.cpu->gpr[4] = 1;
+  run_chunks(state, rig);
+}
+BENCHMARK(BM_LongBlock);
+
 // Load/store fast path: 2 loads and 2 stores in 8 instructions, all hitting
 // the software TLB after the first iteration.
 void BM_LoadStoreLoop(benchmark::State& state) {
