@@ -93,6 +93,16 @@ with tempfile.TemporaryDirectory() as tmp:
     run("mp8.toml", mp_hello, "--trace", t, "--trace-mode", "user")
     check(open(t).read() == "", "a bare-metal program has user-mode records")
 
+    # A run resumed from a checkpoint traces exactly the records the whole run has from there on.
+    ck, ckstats = os.path.join(tmp, "ck"), os.path.join(tmp, "ck.json")
+    run("mp8.toml", mp_hello, "--checkpoint-at", "200000", "--checkpoint", ck, "--stop-at-checkpoint",
+        "--stats-json", ckstats)
+    at = sum(c["instructions"] + sum(c["exceptions"].values()) for c in load_stats(ckstats)["cpus"])
+    r = subprocess.run([discosim, "resume", os.path.join(configs, "mp8.toml"), ck, "--trace", t, "--trace-window",
+                        "0:500", "--progress", "off"], capture_output=True, text=True, timeout=60)
+    check(r.returncode == 0 and open(t).read().splitlines() == full[at:at + 500],
+          f"resume --trace: not the whole run's records {at}..{at + 499}")
+
     # trace-diff: identical traces, then one record changed.
     t2 = os.path.join(tmp, "t2")
     b2 = run("mp8.toml", mp_hello, "--trace", t2, "--trace-window", "0:2000")
