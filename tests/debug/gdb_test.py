@@ -185,6 +185,20 @@ detach
     s.proc.wait(timeout=20)
     check(s.proc.returncode == 137, f"kill: exit status {s.proc.returncode}, expected 137")
 
+    # gdb attaching to a machine already running (no --gdb-wait) stops it where it is; kill ends it.
+    s = Session([discosim, "run", os.path.join(configs, "demo.toml"), spin], tmp, wait=False)
+    time.sleep(0.2)
+    out = s.gdb(gdb, f"""file {spin}
+target remote {s.sock}
+bt 1
+echo RUNNING=\\n
+p watched > 1000
+kill
+""")
+    code, _, _, _ = s.finish()
+    check(re.search(r"^#0\s+(0x\w+ in )?main \(\)", out, re.M) is not None and value(out, "RUNNING") == "1"
+          and code == 137, f"attach to a running machine, then kill: exit {code}", out)
+
     # 6. TCP: listening on 127.0.0.1 only.
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
