@@ -10,6 +10,10 @@
  *                  next command and, when a request is done, puts its
  *                  result in the vCPU's v0 and makes it runnable.
  *
+ * A request scattered in machine memory but small enough goes through the
+ * vCPU's bounce buffer (disk.h) in one command; disk_intr() copies a read
+ * out of it before the vCPU runs again.
+ *
  * For the guest the call is synchronous (one trap per request, paper
  * 4.2.4).  Lock order: disk_lock, then sched_lock (vcpu_unblock). */
 #include "board.h"
@@ -108,6 +112,13 @@ void disk_intr(void) {
   start_locked();
   spin_unlock(&disk_lock);
   if (finished) {
+    if (r->nscatter && !r->write && r->result == 0) {   /* a read through the bounce buffer */
+      const u8 *buf = MA2KV(r->bounce_ma);
+      for (unsigned i = 0; i < r->nscatter; i++) {
+        memcpy(MA2KV(r->scatter[i].ma), buf, (size_t)r->scatter[i].count * 512);
+        buf += (u64)r->scatter[i].count * 512;
+      }
+    }
     r->v->regs[2] = (u64)(i64)r->result;
     __atomic_fetch_sub(&r->v->vm->disk_inflight, 1, __ATOMIC_SEQ_CST);
     vcpu_unblock(r->v);

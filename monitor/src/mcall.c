@@ -57,6 +57,22 @@ static enum outcome mc_info(struct vcpu *v) {
   }
 }
 
+/* Turns r's runs into one run through the bounce buffer (disk.h); for a
+ * write the guest's data is copied in now, for a read it is copied out when
+ * the command completes (disk.c: disk_intr). */
+static void bounce(struct disk_req *r, u64 count) {
+  if (!r->bounce_ma) r->bounce_ma = KV2MA(kalloc(DISK_BOUNCE_SECTORS * 512));
+  u8 *buf = MA2KV(r->bounce_ma);
+  for (unsigned i = 0; i < r->nruns; i++) {
+    r->scatter[i] = r->runs[i];
+    if (r->write) memcpy(buf, MA2KV(r->runs[i].ma), (size_t)r->runs[i].count * 512);
+    buf += (u64)r->runs[i].count * 512;
+  }
+  r->nscatter = r->nruns;
+  r->runs[0] = (struct disk_run){r->scatter[0].sector, r->bounce_ma, (u32)count, 0};
+  r->nruns = 1;
+}
+
 /* One request: the buffer must lie in the VM's RAM and be sector-aligned;
  * it is cut into runs of machine-contiguous pages and queued (disk.c); the
  * vCPU is blocked until the last run completes, with the result in v0. */
@@ -69,7 +85,8 @@ static enum outcome mc_disk(struct vcpu *v, bool write) {
   if (gpa >= vm->mem_bytes || bytes > vm->mem_bytes - gpa) return RET(MCE_FAULT);
   if (sector >= cap || count > cap - sector) return RET(MCE_INVAL);
   struct disk_req *r = v->disk_req;
-  *r = (struct disk_req){.v = v, .disk = vm->disks[disk], .write = write};
+  u64 bounce_ma = r->bounce_ma;
+  *r = (struct disk_req){.v = v, .disk = vm->disks[disk], .write = write, .bounce_ma = bounce_ma};
   while (bytes) {
     u64 ma, next_ma, run = MIN(bytes, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
     gpa_to_ma(vm, gpa, &ma);
@@ -78,6 +95,7 @@ static enum outcome mc_disk(struct vcpu *v, bool write) {
     r->runs[r->nruns++] = (struct disk_run){sector, ma, (u32)(run / 512), 0};
     gpa += run, sector += run / 512, bytes -= run;
   }
+  if (r->nruns > 1 && count <= DISK_BOUNCE_SECTORS) bounce(r, count);
   v->next_state = VS_BLOCKED;
   disk_submit(r);
   return DESCHEDULE;

@@ -5,7 +5,8 @@
 1. End to end on a small program (the demo's linux-hello, given with
    --workload: fork, exec, wait and a computation): the script runs it bare
    and under the monitor in the timing model; its JSON must hold bare = 100,
-   no monitor time bare, and exactly the cycles of a separate virtualized
+   no monitor time bare, idle time within 2% of bare's (the monitor's disk
+   requests take as many controller commands), and exactly the cycles of a separate virtualized
    run of the same program (the runs are deterministic; the guest kernel's
    time is the supervisor counter, the monitor's the kernel counter); the
    Table 2 groups must add up to the monitor's kernel-mode cycles, the exits
@@ -81,6 +82,12 @@ with tempfile.TemporaryDirectory() as tmp:
         expect("bare = 100", round(sum(r["bare"].values()), 6), 100.0)
         expect("no monitor time bare", r["bare"]["monitor"], 0.0)
         expect("monitor time virtualized", r["virtual"]["monitor"] > 0, True)
+        # the program waits for the disk (exec, read-ahead) as long in a VM as bare: the
+        # monitor sends a request scattered in machine memory as one controller command
+        # through its bounce buffer (monitor/include/disk.h); one command per page
+        # made this 100 against 67
+        expect("idle within 2% of bare's (one disk command per request)",
+               abs(r["virtual"]["idle"] - r["bare"]["idle"]) <= 0.02 * r["bare"]["idle"], True)
         expect("overhead = virtual total - 100", round(r["overhead_percent"], 6),
                round(sum(r["virtual"].values()) - 100, 6))
         # the same command, run here: identical cycles (deterministic), mapped by mode
