@@ -396,6 +396,49 @@ void Cpu::fill_read_entry(u64 va, u8* host) {
   }
 }
 
+namespace {
+// A guest access of `size` bytes at `p` (the soft TLB's host page + offset).
+u64 load_sized(const u8* p, unsigned size, bool be) {
+  switch (size) {
+    case 1: return load_guest<u8>(p, be);
+    case 2: return load_guest<u16>(p, be);
+    case 4: return load_guest<u32>(p, be);
+    default: return load_guest<u64>(p, be);
+  }
+}
+void store_sized(u8* p, unsigned size, u64 v, bool be) {
+  switch (size) {
+    case 1: return store_guest<u8>(p, static_cast<u8>(v), be);
+    case 2: return store_guest<u16>(p, static_cast<u16>(v), be);
+    case 4: return store_guest<u32>(p, static_cast<u32>(v), be);
+    default: return store_guest<u64>(p, v, be);
+  }
+}
+}  // namespace
+
+// As the inline fast path, for an access it left alone: a hit in the timing
+// model is timed first, then made; a miss goes to access_slow.
+Cpu::SlowLoad Cpu::load_slow(u64 va, unsigned size) {
+  const SoftTlbEntry& e = cur_->read[stlb_index(va)];
+  if (e.tag == (va & ~(kPageMask & ~u64{size - 1}))) {
+    if (timing_ != nullptr) timing_->data(e.host + (va & kPageMask), false, cycle());
+    return {load_sized(e.host + (va & kPageMask), size, big_endian), true};
+  }
+  u64 v = 0;
+  bool ok = access_slow(va, size, Access::Load, v);
+  return {v, ok};
+}
+
+bool Cpu::store_slow(u64 va, unsigned size, u64 value) {
+  const SoftTlbEntry& e = cur_->write[stlb_index(va)];
+  if (e.tag == (va & ~(kPageMask & ~u64{size - 1}))) {
+    if (timing_ != nullptr) timing_->data(e.host + (va & kPageMask), true, cycle());
+    store_sized(e.host + (va & kPageMask), size, value, big_endian);
+    return true;
+  }
+  return access_slow(va, size, Access::Store, value);
+}
+
 bool Cpu::access_slow(u64 va, unsigned size, Access access, u64& value) {
   if (va & (size - 1)) {  // the fast path sends misaligned addresses here
     raise(access == Access::Store ? Exc::AdES : Exc::AdEL, va);

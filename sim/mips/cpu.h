@@ -254,6 +254,14 @@ class Cpu {
 
   bool fetch_slow(u64 va, SoftTlbEntry& e, bool& uncached);
   bool access_slow(u64 va, unsigned size, Access access, u64& value);
+  // What load()/store() do when their inline fast path cannot: a timed hit
+  // (timing_->data, then the access) or access_slow.
+  struct SlowLoad {
+    u64 value;
+    bool ok;
+  };
+  [[gnu::noinline]] SlowLoad load_slow(u64 va, unsigned size);
+  [[gnu::noinline]] bool store_slow(u64 va, unsigned size, u64 value);
   void gate_closed(u32 flags);
   u64 run_slice(u64 max);
   template <bool kBigEndian, bool kCountMix, bool kTiming>
@@ -291,33 +299,35 @@ class Cpu {
   SoftTlb* cur_ = &stlb_[0];
 };
 
+// The fast paths below do no call, so the semantic bodies they are inlined
+// into need no stack frame: a hit in the functional model is a tag compare,
+// a test of timing_ and the access.  Everything else - a miss, and every
+// access in the timing model, which times it (timing_->data) before it is
+// made - goes to one out-of-line function, whose result comes back in
+// registers.
 template <typename T>
 inline bool Cpu::load(u64 va, T& out) {
   const SoftTlbEntry& e = cur_->read[stlb_index(va)];
   // The tag compare keeps the address bits below the access size, so a
   // misaligned address misses and access_slow raises AdEL.
-  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
-    if (DS_UNLIKELY(timing_ != nullptr)) timing_->data(e.host + (va & kPageMask), false, cycle());
+  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})) && timing_ == nullptr)) {
     out = load_guest<T>(e.host + (va & kPageMask), big_endian);
     return true;
   }
-  u64 v;
-  if (!access_slow(va, sizeof(T), Access::Load, v)) return false;
-  out = static_cast<T>(v);
-  return true;
+  SlowLoad r = load_slow(va, sizeof(T));
+  if (r.ok) out = static_cast<T>(r.value);  // a failed load leaves `out` alone
+  return r.ok;
 }
 
 template <typename T>
 inline bool Cpu::store(u64 va, T value) {
   const SoftTlbEntry& e = cur_->write[stlb_index(va)];
   // As in load(): a misaligned address misses and access_slow raises AdES.
-  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})))) {
-    if (DS_UNLIKELY(timing_ != nullptr)) timing_->data(e.host + (va & kPageMask), true, cycle());
+  if (DS_LIKELY(e.tag == (va & ~(kPageMask & ~u64{sizeof(T) - 1})) && timing_ == nullptr)) {
     store_guest<T>(e.host + (va & kPageMask), value, big_endian);
     return true;
   }
-  u64 v = static_cast<u64>(value);
-  return access_slow(va, sizeof(T), Access::Store, v);
+  return store_slow(va, sizeof(T), static_cast<u64>(value));
 }
 
 }  // namespace ds::mips
