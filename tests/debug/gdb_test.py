@@ -19,6 +19,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gdbrun import Rsp, Session, need_gdb, plain_run  # noqa: E402
 
 discosim, gdb, configs, target, spin, mp_hello = sys.argv[1:7]
+# debug_spin.elf spins until gdb stops it; demo.toml's 100 M-instruction limit is a
+# fraction of a second on a fast host, shorter than the tests wait before they interrupt.
+FOREVER = str(10**13)
 need_gdb(gdb)
 failures = []
 
@@ -168,7 +171,7 @@ detach
               f"{model}: after detach: statistics differ from the run without gdb", out)
 
     # 5. Ctrl-C interrupts a running machine, registers and memory read back, kill ends the run.
-    s = Session([discosim, "run", os.path.join(configs, "demo.toml"), spin], tmp)
+    s = Session([discosim, "run", "--max-insns", FOREVER, os.path.join(configs, "demo.toml"), spin], tmp)
     r = Rsp(s.sock)
     r.ask("qSupported:swbreak+")
     check(r.ask("?").startswith("T05"), "initial stop reply is not T05")
@@ -186,7 +189,7 @@ detach
     check(s.proc.returncode == 137, f"kill: exit status {s.proc.returncode}, expected 137")
 
     # gdb attaching to a machine already running (no --gdb-wait) stops it where it is; kill ends it.
-    s = Session([discosim, "run", os.path.join(configs, "demo.toml"), spin], tmp, wait=False)
+    s = Session([discosim, "run", "--max-insns", FOREVER, os.path.join(configs, "demo.toml"), spin], tmp, wait=False)
     time.sleep(0.2)
     out = s.gdb(gdb, f"""file {spin}
 target remote {s.sock}
