@@ -50,12 +50,7 @@ std::optional<CommitRecord> RecordProbe::record(mips::Cpu& c) const {
   r.pc = c.cur_pc;
   bool interrupt = trapped && !retired && c.exc.code == mips::Exc::Int;  // instructions never raise Int
   r.interrupt = interrupt;
-  if (!interrupt) {
-    u8 b[4];
-    if (peek(c, c.cur_pc, b, 4))
-      r.raw = c.big_endian ? (u32{b[0]} << 24 | u32{b[1]} << 16 | u32{b[2]} << 8 | b[3])
-                           : (u32{b[3]} << 24 | u32{b[2]} << 16 | u32{b[1]} << 8 | b[0]);
-  }
+  if (!interrupt) r.raw = peek_insn(c, c.cur_pc);
   for (unsigned i = 1; i < 32; ++i)
     if (c.gpr[i] != gpr_[i]) r.writes.push_back({mips::gpr_name(i), c.gpr[i]});
   if (c.hi != hi_) r.writes.push_back({"hi", c.hi});

@@ -64,11 +64,9 @@ bool GdbTarget::breakpoint_at(mips::Cpu& c) const {
 }
 
 const GdbTarget::Watch* GdbTarget::touched_watch(mips::Cpu& c) {
-  u8 b[4];
-  if (!peek(c, c.pc, b, 4)) return nullptr;
-  u32 raw = c.big_endian ? (u32{b[0]} << 24 | u32{b[1]} << 16 | u32{b[2]} << 8 | b[3])
-                         : (u32{b[3]} << 24 | u32{b[2]} << 16 | u32{b[1]} << 8 | b[0]);
-  auto ref = data_ref(c.gpr, raw);
+  std::optional<u32> raw = peek_insn(c, c.pc);
+  if (!raw) return nullptr;
+  auto ref = data_ref(c.gpr, *raw);
   if (!ref) return nullptr;
   for (const Watch& w : watches_) {
     bool overlap = ref->va < w.addr + w.len && w.addr < ref->va + ref->size;
@@ -164,10 +162,24 @@ void GdbTarget::stop(mips::Cpu& c, const std::string& reply, bool send) {
     }
     // Continue or Step: the stopped CPU's instruction is not reported again.
     mips::Cpu& me = m_.cpu(current_);
+    if (r == Resume::Continue && steps_over_eret(me)) {
+      stepping_ = true, step_cpu_ = me.id;
+      r = Resume::Step;
+    }
     skip_once_ = true, skip_cpu_ = me.id, skip_pc_ = me.pc;
     if (r == Resume::Step) step_slots_ = m_.cpu(step_cpu_).insns + m_.cpu(step_cpu_).exceptions;
     return;
   }
+}
+
+// gdb single-steps MIPS code by planting a breakpoint on the next PC and
+// continuing; for ERET it takes the next PC to be pc + 4, so its stepi would
+// run on until the kernel happens to execute that address.  A continue from
+// an ERET with a breakpoint right after it is therefore taken for what it
+// is, a single step: the CPU stops after the ERET, where it returned to.
+bool GdbTarget::steps_over_eret(mips::Cpu& c) {
+  constexpr u32 kEret = 0x42000018;
+  return breaks_.count(c.pc + 4) && peek_insn(c, c.pc) == kEret;
 }
 
 mips::Cpu& GdbTarget::cpu_of_thread(long tid, unsigned fallback) {

@@ -58,6 +58,7 @@ class GdbTarget {
   std::string xfer(const std::string& object, const std::string& annex, const std::string& range);
   const Watch* touched_watch(mips::Cpu& c);
   bool breakpoint_at(mips::Cpu& c) const;
+  bool steps_over_eret(mips::Cpu& c);
   mips::Cpu& cpu_of_thread(long tid, unsigned fallback);
   void detach();
 

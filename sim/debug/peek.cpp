@@ -74,6 +74,13 @@ bool copy(mips::Cpu& c, u64 va, u8* buf, u64 len) {
 bool peek(mips::Cpu& c, u64 va, u8* out, u64 len) { return copy<false>(c, va, out, len); }
 bool poke(mips::Cpu& c, u64 va, const u8* in, u64 len) { return copy<true>(c, va, const_cast<u8*>(in), len); }
 
+std::optional<u32> peek_insn(mips::Cpu& c, u64 va) {
+  u8 b[4];
+  if (!peek(c, va, b, 4)) return std::nullopt;
+  return c.big_endian ? (u32{b[0]} << 24 | u32{b[1]} << 16 | u32{b[2]} << 8 | b[3])
+                      : (u32{b[3]} << 24 | u32{b[2]} << 16 | u32{b[1]} << 8 | b[0]);
+}
+
 char mode_letter(const mips::Cpu& c) {
   if (!c.cp0) return 'u';
   switch (c.cp0->mode()) {

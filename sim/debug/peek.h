@@ -30,6 +30,8 @@ std::optional<u64> peek_pa(mips::Cpu& c, u64 va, mips::Access access = mips::Acc
 // Return false at the first byte that is not mapped to RAM.
 bool peek(mips::Cpu& c, u64 va, u8* out, u64 len);
 bool poke(mips::Cpu& c, u64 va, const u8* in, u64 len);
+// The instruction word at `va` (guest byte order), if it is in RAM.
+std::optional<u32> peek_insn(mips::Cpu& c, u64 va);
 
 // The CPU's operating mode as one letter: k(ernel), s(upervisor), u(ser).
 char mode_letter(const mips::Cpu& c);

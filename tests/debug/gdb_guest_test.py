@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """gdb_guest_test.py - gdb at the guest-kernel level: `discosim guest --gdb`
 with the dunix kernel's symbols, a breakpoint in its system-call handler
-reached from a user program, then the user program's own symbols
+reached from a user program, a stepi from the kernel's ERET into the program,
+then the user program's own symbols
 (add-symbol-file) and a breakpoint in it, restricted to its address space
 with `monitor asid` (hits in that ASID, never in another); detaching leaves
 the run's statistics unchanged.  Then the same program under the user-mode
@@ -32,6 +33,12 @@ def cp0(out, name, nth=0):
     return int(found[nth], 16) if len(found) > nth else None
 
 
+# The ERET that returns from a trap to user mode: the first in hal_trap_return.
+nm = subprocess.run(["nm", kernel], capture_output=True, text=True, check=True).stdout
+trap_return = int(re.search(r"^([0-9a-f]+) T hal_trap_return$", nm, re.M).group(1), 16)
+listing = subprocess.run([discosim, "disasm", kernel], capture_output=True, text=True, check=True).stdout
+eret = min(a for a in (int(m.group(1), 16) for m in re.finditer(r"^([0-9a-f]+):\t42000018 ", listing, re.M))
+           if a >= trap_return)
 cmd = [discosim, "guest", "--kernel", kernel]
 tail = [prog]
 with tempfile.TemporaryDirectory() as tmp:
@@ -45,6 +52,13 @@ continue
 bt
 monitor cp0
 delete
+break *{eret:#x}
+continue
+delete
+stepi
+echo AFTER_ERET=\\n
+p/x $pc
+monitor cp0
 add-symbol-file {prog}
 break user_work
 continue
@@ -59,13 +73,19 @@ detach
     cause, epc = cp0(out, "Cause"), cp0(out, "EPC")
     check(cause is not None and (cause >> 2) & 31 == 8, f"Cause.ExcCode at syscall() is not Sys: {cause}", out)
     check(epc is not None and 0x120000000 <= epc < 0x130000000, f"EPC {epc} is not in the user program", out)
-    check(re.search(r"Breakpoint 2, user_work \(n=10\)", out) is not None and
+    # gdb's stepi on the kernel's ERET (it plants its step breakpoint at pc + 4) stops in the program,
+    # after the syscall instruction.
+    m = re.search(r"AFTER_ERET=\n\$\d+ = (0x[0-9a-f]+)", out)
+    check(m is not None and epc is not None and int(m.group(1), 16) == epc + 4 and
+          re.findall(r"^cpu0 mode ([ksu])$", out, re.M)[1:2] == ["u"],
+          f"stepi over the kernel's eret: not at the program's EPC + 4 ({epc}) in user mode", out)
+    check(re.search(r"Breakpoint 3, user_work \(n=10\)", out) is not None and
           re.search(r"^#1\s+0x[0-9a-f]+ in main \(\)", out, re.M) is not None, "no stop in user_work from main", out)
     check("cpu0 mode u" in out, "user_work's stop is not in user mode", out)
     check(code == pcode == 0 and stdout == pstdout and "user program pid 1: 45" in stdout,
           f"after detach: exit {code} vs {pcode}, output {stdout!r} vs {pstdout!r}", out)
     check(stats is not None and stats == pstats, "after detach: statistics differ from the run without gdb", out)
-    entryhi = cp0(out, "EntryHi", 1)
+    entryhi = cp0(out, "EntryHi", 2)
     asid = entryhi & 0xff if entryhi is not None else 0
 
     # The same breakpoint restricted to that ASID hits; restricted to another, the program runs to its end.
